@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/** The command line: argv → files → lint → format → stdout, exit code. Nothing else. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { builtinRules } from '../rules/index.js';
+import { ConfigError } from '../src/engine/config-error.js';
+import { lint, atOrAbove, type LintInput } from '../src/engine/lint.js';
+import { isValidKubeVersion } from '../src/engine/settings.js';
+import { explainRule } from '../src/format/explain.js';
+import { formatters, type FormatName } from '../src/format/index.js';
+import { discoverFiles, findConfigFile, readConfigFile, readInputs, UsageError, type LoadedConfig } from '../src/node.js';
+import type { Severity, SeverityOrOff } from '../src/types.js';
+
+const HELP = `Usage: ballast [options] [paths|globs|-]...
+
+Lints Kubernetes manifests, kubelet and kubeadm configuration for stability and availability.
+Directories are walked for *.yaml, *.yml and *.json (respecting .gitignore); "-" reads stdin.
+
+Options:
+  -f, --format <name>        stylish (default), json
+  -c, --config <file>        config file (default: nearest .ballast.yaml upwards)
+      --rule <id=severity>   set a rule to off|info|warning|error (repeatable)
+      --fail-on <severity>   exit 1 at findings of this severity or above (default: error)
+      --kube-version <x.y>   Kubernetes version the cluster runs (default: config, else newest known)
+      --list-rules           list every rule with its category and default severity
+      --explain <rule-id>    print what a rule checks, why, and how to fix it
+  -q, --quiet                report errors only
+      --show-suppressed      also print findings hidden by suppressions
+      --stdin-filename <p>   name to report for "-"
+      --color, --no-color    force colours on or off (default: on for a terminal)
+  -v, --version              print the version
+  -h, --help                 print this help
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage, config or internal error.`;
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      config: { type: 'string', short: 'c' },
+      rule: { type: 'string', multiple: true },
+      'fail-on': { type: 'string' },
+      'kube-version': { type: 'string' },
+      'list-rules': { type: 'boolean' },
+      explain: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      'show-suppressed': { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      version: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+
+  if (values.help) return print(HELP);
+  if (values.version) return print(readVersion());
+
+  const cwd = process.cwd();
+  const configPath = values.config ?? findConfigFile(cwd);
+  const loaded: LoadedConfig | undefined = configPath ? await readConfigFile(configPath) : undefined;
+  const rules = [...builtinRules, ...(loaded?.plugins ?? [])];
+
+  if (values['list-rules']) return print(listRules(rules));
+  if (values.explain !== undefined) {
+    const rule = rules.find((candidate) => candidate.meta.id === values.explain);
+    if (!rule) throw new UsageError(`unknown rule: ${values.explain} (see --list-rules)`);
+    return print(explainRule(rule).trimEnd());
+  }
+
+  const format = (values.format ?? 'stylish') as FormatName;
+  if (!Object.hasOwn(formatters, format)) throw new UsageError(`unknown format: ${format} (one of ${Object.keys(formatters).join(', ')})`);
+  const failOn = (values['fail-on'] ?? 'error') as Severity;
+  if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on takes error, warning or info, not "${failOn}"`);
+  const kubernetesVersion = values['kube-version'];
+  if (kubernetesVersion !== undefined && !isValidKubeVersion(kubernetesVersion)) throw new UsageError(`--kube-version takes a version like 1.31, not "${kubernetesVersion}"`);
+  const ruleOverrides = parseRuleOverrides(values.rule ?? [], new Set(rules.map((rule) => rule.meta.id)));
+  if (positionals.length === 0) throw new UsageError('no paths given (try "ballast ." or "ballast --help")');
+
+  const inputs: LintInput[] = [];
+  const filePatterns = positionals.filter((pattern) => pattern !== '-');
+  if (positionals.includes('-')) inputs.push({ path: values['stdin-filename'] ?? '-', bytes: readFileSync(0) });
+  if (filePatterns.length > 0) {
+    const paths = await discoverFiles(filePatterns, { cwd, ignore: loaded?.config.ignore ?? [] });
+    inputs.push(...readInputs(paths, cwd));
+  }
+
+  const result = lint(inputs, {
+    ...(loaded ? { config: loaded.config, rules: loaded.plugins } : {}),
+    ruleOverrides,
+    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+  });
+  if (values.quiet) result.findings = result.findings.filter((finding) => finding.severity === 'error');
+
+  const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env['NO_COLOR']));
+  process.stdout.write(formatters[format](result, { color, showSuppressed: values['show-suppressed'] ?? false }));
+  for (const error of result.internalErrors) {
+    process.stderr.write(`ballast: internal error in rule ${error.ruleId}${error.file ? ` on ${error.file}` : ''}: ${error.message}\n`);
+  }
+  if (result.internalErrors.length > 0) return 2;
+  return result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn)) ? 1 : 0;
+}
+
+function parseRuleOverrides(entries: readonly string[], known: ReadonlySet<string>): Record<string, SeverityOrOff> {
+  const overrides: Record<string, SeverityOrOff> = {};
+  for (const entry of entries) {
+    const [id = '', severity = ''] = entry.split('=', 2);
+    if (!known.has(id)) throw new UsageError(`--rule ${entry}: unknown rule "${id}"`);
+    if (severity !== 'off' && !SEVERITIES.includes(severity)) throw new UsageError(`--rule ${entry}: severity must be off, info, warning or error`);
+    overrides[id] = severity as SeverityOrOff;
+  }
+  return overrides;
+}
+
+function listRules(rules: typeof builtinRules): string {
+  const width = Math.max(...rules.map((rule) => rule.meta.id.length));
+  return [...rules]
+    .sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id))
+    .map((rule) => `${rule.meta.id.padEnd(width)}  ${rule.meta.category.padEnd(13)}  ${rule.meta.severity.padEnd(7)}  ${rule.meta.summary}`)
+    .join('\n');
+}
+
+function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function print(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ballast: ${known ? '' : 'internal error: '}${message}\n`);
+    if (process.env['BALLAST_DEBUG'] === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    process.exitCode = 2;
+  },
+);

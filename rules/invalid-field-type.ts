@@ -1,0 +1,124 @@
+import { defineRule } from '../src/engine/rule.js';
+import type { RuleContext } from '../src/engine/rule.js';
+import { isMap } from '../src/model/access.js';
+import type { K8sObject } from '../src/model/object.js';
+import { parseQuantity } from '../src/model/quantity.js';
+import { schemaFor } from '../src/model/kind-schemas.js';
+import { checkAgainstSchema } from '../src/model/schema.js';
+import { containersOf, REPLICATED_KINDS } from '../src/model/workload.js';
+import type { Path } from '../src/types.js';
+
+type Expected = 'mapping' | 'list' | 'string' | 'integer' | 'boolean';
+type MessageId = 'notObject' | 'wrongType' | 'quantity';
+type Context = RuleContext<MessageId>;
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+/**
+ * Checks the types of the fields other rules read. A rule treats a wrong type as absent;
+ * this rule says so, where the API server would reject the object.
+ */
+export default defineRule<MessageId>({
+  meta: {
+    id: 'invalid-field-type',
+    category: 'input',
+    severity: 'error',
+    summary: 'A known field holds a value of the wrong type.',
+    rationale:
+      'The API server rejects an object whose fields have the wrong type (a string for `replicas`, a map where a list belongs), so the change never applies; a quantity the API cannot parse fails the same way. ballast cannot judge such a field either, so it reports it instead of guessing.',
+    fix: 'Give the field a value of the expected type (for example `replicas: 3`, not `"3"`).',
+    appliesTo: ['*'],
+    since: '0.1.0',
+    messages: {
+      notObject: 'This document is {{shape}}, not a Kubernetes object (a mapping with apiVersion and kind).',
+      wrongType: '`{{field}}` should be a {{expected}}, but it is {{actual}}.',
+      quantity: '`{{field}}` is not a valid Kubernetes quantity: "{{value}}" (use forms like 500m, 1.5, 256Mi, 1Gi).',
+    },
+  },
+  checkObject(object, context) {
+    const schema = schemaFor(object.apiVersion, object.kind);
+    if (schema) {
+      for (const issue of checkAgainstSchema(object.value, schema.schema)) {
+        if (issue.kind !== 'type') continue;
+        context.report({
+          at: object.at(...issue.path),
+          object,
+          messageId: 'wrongType',
+          data: { field: issue.path.join('.'), expected: issue.expected, actual: describeValue(issue.value) },
+        });
+      }
+      return;
+    }
+    expect(object, context, ['metadata'], 'mapping');
+    expect(object, context, ['metadata', 'labels'], 'mapping');
+    expect(object, context, ['metadata', 'annotations'], 'mapping');
+    if (REPLICATED_KINDS.has(object.kind)) expect(object, context, ['spec', 'replicas'], 'integer');
+    const template = object.podTemplate;
+    if (!template) return;
+    expect(object, context, [...template.specPath, 'containers'], 'list');
+    expect(object, context, [...template.specPath, 'initContainers'], 'list');
+    for (const container of containersOf(template)) {
+      expect(object, context, [...container.path, 'resources'], 'mapping');
+      for (const list of ['requests', 'limits'] as const) {
+        const path = [...container.path, 'resources', list];
+        if (!expect(object, context, path, 'mapping')) continue;
+        checkQuantities(object, context, path);
+      }
+      for (const probe of PROBES) expect(object, context, [...container.path, probe], 'mapping');
+      expect(object, context, [...container.path, 'ports'], 'list');
+    }
+  },
+});
+
+/** Reports a present field of the wrong type; true when the field is present and well typed. */
+function expect(object: K8sObject, context: Context, path: Path, expected: Expected): boolean {
+  const value = object.get(...path);
+  if (value === undefined || value === null) return false;
+  if (matchesType(value, expected)) return true;
+  context.report({
+    at: object.at(...path),
+    object,
+    messageId: 'wrongType',
+    data: { field: path.join('.'), expected, actual: describeValue(value) },
+  });
+  return false;
+}
+
+function checkQuantities(object: K8sObject, context: Context, path: Path): void {
+  const list = object.get(...path);
+  if (!isMap(list)) return;
+  for (const name of Object.keys(list)) {
+    const raw = list[name];
+    if (raw === null || parseQuantity(raw) !== undefined) continue;
+    context.report({
+      at: object.at(...path, name),
+      object,
+      messageId: 'quantity',
+      data: { field: [...path, name].join('.'), value: typeof raw === 'string' || typeof raw === 'number' ? String(raw) : describeValue(raw) },
+    });
+  }
+}
+
+function matchesType(value: unknown, expected: Expected): boolean {
+  switch (expected) {
+    case 'mapping':
+      return isMap(value);
+    case 'list':
+      return Array.isArray(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+  }
+}
+
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isMap(value)) return 'a mapping';
+  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
+  if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+  return 'null';
+}

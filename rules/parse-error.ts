@@ -1,0 +1,21 @@
+import { defineRule } from '../src/engine/rule.js';
+
+/** Reported by the parser; the rule carries the metadata, severity and docs. */
+export default defineRule({
+  meta: {
+    id: 'parse-error',
+    category: 'input',
+    severity: 'error',
+    summary: 'The file is not valid YAML, JSON or UTF-8 text.',
+    rationale:
+      'A manifest that does not parse is rejected by kubectl and by every GitOps controller; whatever it was meant to change never reaches the cluster, and the other documents of the same apply may be half-applied.',
+    fix: 'Correct the syntax at the reported position (for templates, lint the rendered output: `helm template … | ballast -`).',
+    appliesTo: ['*'],
+    since: '0.1.0',
+    messages: {
+      syntax: 'This document is not valid YAML: {{detail}}.',
+      encoding: 'The file is not valid UTF-8 text; decoding fails at this position.',
+      binary: 'The file holds a NUL byte: it is binary, not YAML or JSON.',
+    },
+  },
+});

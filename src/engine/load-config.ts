@@ -1,0 +1,81 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { parseYamlFile } from '../parse/yaml.js';
+import { DEFAULT_LIMITS } from '../parse/limits.js';
+import { builtinRules } from '../../rules/index.js';
+import type { BallastConfig } from './config.js';
+import { configSchema } from './config-schema.js';
+import type { AnyRule } from './rule.js';
+import { closest, ConfigError } from './config-error.js';
+
+export interface LoadConfigOptions {
+  /** Name used in error messages, usually the config file's path. */
+  path?: string;
+  /** Plugin rules whose IDs and options are valid in `rules:`. */
+  rules?: readonly AnyRule[];
+}
+
+/** Validates a config given as YAML/JSON text or as an object; throws `ConfigError`. */
+export function validateConfig(source: string | object, options: LoadConfigOptions = {}): BallastConfig {
+  const path = options.path ?? '.ballast.yaml';
+  let value: unknown = source;
+  let locate = (_pointer: string): string => path;
+  if (typeof source === 'string') {
+    const parsed = parseYamlFile(path, source, DEFAULT_LIMITS);
+    const problem = parsed.problems[0];
+    if (problem) {
+      const at = parsed.file.lines.position(problem.range[0]);
+      throw new ConfigError(`not valid YAML (${problem.ruleId})`, `${path}:${at.line}:${at.column}`);
+    }
+    const doc = parsed.documents[0];
+    value = doc?.value ?? {};
+    if (doc) {
+      locate = (pointer) => {
+        const at = parsed.file.lines.position(doc.locate(pointerPath(pointer))[0]);
+        return `${path}:${at.line}:${at.column}`;
+      };
+    }
+  }
+
+  const ajv = new Ajv({ allErrors: false, strict: false });
+  const validate = ajv.compile(configSchema);
+  if (!validate(value)) throw schemaError(validate.errors, locate);
+  const config = value as BallastConfig;
+
+  const rules = new Map([...builtinRules, ...(options.rules ?? [])].map((rule) => [rule.meta.id, rule]));
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const rule = rules.get(id);
+    if (!rule) {
+      const suggestion = closest(id, [...rules.keys()]);
+      throw new ConfigError(`unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, locate(`/rules/${id}`));
+    }
+    if (typeof setting === 'string' || !setting.options) continue;
+    const optionsSchema = { type: 'object', additionalProperties: false, properties: rule.meta.options?.schema ?? {} };
+    const validateOptions = ajv.compile(optionsSchema);
+    if (!validateOptions(setting.options)) throw schemaError(validateOptions.errors, (pointer) => locate(`/rules/${id}/options${pointer}`), `rules.${id}.options`);
+  }
+  return config;
+}
+
+function schemaError(errors: ErrorObject[] | null | undefined, locate: (pointer: string) => string, prefix = ''): ConfigError {
+  const error = errors?.[0];
+  if (!error) return new ConfigError('invalid configuration', locate(''));
+  let pointer = error.instancePath;
+  let message = error.message ?? 'is invalid';
+  if (error.keyword === 'additionalProperties') {
+    const extra = String((error.params as { additionalProperty?: unknown }).additionalProperty);
+    pointer = `${pointer}/${extra}`;
+    message = `unknown property "${extra}"`;
+  } else if (error.keyword === 'enum') {
+    message = `must be one of ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  const field = [prefix, pointerPath(pointer).join('.')].filter(Boolean).join('.') || '(root)';
+  return new ConfigError(`${field} ${message}`, locate(pointer));
+}
+
+function pointerPath(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+

@@ -1,0 +1,110 @@
+import type { Finding } from '../types.js';
+import type { ParsedFile, SuppressionComment } from '../parse/source.js';
+import type { K8sObject } from '../model/object.js';
+import type { ActiveRule } from './config.js';
+import type { Collector } from './lint.js';
+
+export const IGNORE_ANNOTATION = 'ballast/ignore';
+export const IGNORE_REASON_ANNOTATION = 'ballast/ignore-reason';
+const UNUSED = 'unused-suppression';
+
+interface Directive {
+  rules: readonly string[];
+  used: Set<string>;
+}
+
+/**
+ * Marks findings matched by a suppression (comments in the file, or the `ballast/ignore`
+ * annotation on the object) and reports suppressions that matched nothing, so stale ones
+ * do not silently hide the next real problem.
+ */
+export function applySuppressions(
+  collector: Collector,
+  files: readonly ParsedFile[],
+  objects: readonly K8sObject[],
+  active: ReadonlyMap<string, ActiveRule>,
+  isKnownRule: (ruleId: string) => boolean,
+): Finding[] {
+  const comments = new Map<string, { comment: SuppressionComment; directive: Directive }[]>();
+  for (const parsed of files) {
+    if (parsed.comments.length === 0) continue;
+    comments.set(
+      parsed.file.path,
+      parsed.comments.map((comment) => ({ comment, directive: { rules: comment.rules, used: new Set<string>() } })),
+    );
+  }
+  const annotations = new Map<K8sObject, Directive>();
+  for (const object of objects) {
+    const value = object.annotations[IGNORE_ANNOTATION];
+    if (value !== undefined) annotations.set(object, { rules: splitRules(value), used: new Set() });
+  }
+
+  for (const finding of collector.findings) {
+    if (finding.ruleId === UNUSED) continue;
+    for (const { comment, directive } of comments.get(finding.file) ?? []) {
+      const applies = comment.scope === 'file' || comment.line + 1 === finding.start.line;
+      if (applies && matches(directive, finding.ruleId)) {
+        finding.suppressed ??= { kind: 'comment', ...(comment.reason ? { reason: comment.reason } : {}) };
+      }
+    }
+    const object = collector.objects.get(finding);
+    const directive = object && annotations.get(object);
+    if (object && directive && matches(directive, finding.ruleId)) {
+      const reason = object.annotations[IGNORE_REASON_ANNOTATION];
+      finding.suppressed ??= { kind: 'annotation', ...(reason ? { reason } : {}) };
+    }
+  }
+
+  const isActive = (ruleId: string): boolean => active.has(ruleId);
+  for (const parsed of files) {
+    for (const { comment, directive } of comments.get(parsed.file.path) ?? []) {
+      for (const [messageId, rule] of unusedEntries(directive, isActive, isKnownRule)) {
+        collector.add(UNUSED, messageId, { rule, where: 'comment' }, parsed.file, documentAt(parsed, comment.range[0]), comment.range);
+      }
+    }
+  }
+  for (const [object, directive] of annotations) {
+    const location = object.at('metadata', 'annotations', IGNORE_ANNOTATION);
+    for (const [messageId, rule] of unusedEntries(directive, isActive, isKnownRule)) {
+      collector.add(UNUSED, messageId, { rule, where: 'annotation' }, object.doc.file, object.doc.index, location.doc.locate(location.path));
+    }
+  }
+  return collector.findings;
+}
+
+function splitRules(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .filter((rule) => rule.length > 0 && rule !== '*');
+}
+
+function matches(directive: Directive, ruleId: string): boolean {
+  if (directive.rules.length === 0) {
+    directive.used.add('*');
+    return true;
+  }
+  if (!directive.rules.includes(ruleId)) return false;
+  directive.used.add(ruleId);
+  return true;
+}
+
+/** [messageId, rule] pairs for the parts of a directive that suppressed nothing. */
+function unusedEntries(directive: Directive, isActive: (id: string) => boolean, isKnown: (id: string) => boolean): [string, string][] {
+  if (directive.rules.length === 0) return directive.used.size === 0 ? [['unused', '*']] : [];
+  const entries: [string, string][] = [];
+  for (const rule of directive.rules) {
+    if (!isKnown(rule)) entries.push(['unknownRule', rule]);
+    // A suppression for a rule that is switched off cannot match; that is the user's choice, not staleness.
+    else if (isActive(rule) && !directive.used.has(rule)) entries.push(['unused', rule]);
+  }
+  return entries;
+}
+
+/** The document a comment belongs to: the last one that starts before it. */
+function documentAt(parsed: ParsedFile, offset: number): number {
+  let index = 0;
+  for (const doc of parsed.documents) {
+    if (doc.locate([])[0] <= offset) index = doc.index;
+  }
+  return index;
+}

@@ -1,0 +1,59 @@
+import pc from 'picocolors';
+import type { Finding, LintResult, Severity } from '../types.js';
+import type { FormatOptions } from './types.js';
+
+type Paint = (text: string) => string;
+
+/**
+ * ESLint-style: findings grouped by file, `line:column  severity  message  rule`, the fix on
+ * the next line, a summary line at the end.
+ */
+export function formatStylish(result: LintResult, options: FormatOptions = {}): string {
+  const colors = pc.createColors(options.color ?? false);
+  const paint: Record<Severity, Paint> = { error: colors.red, warning: colors.yellow, info: colors.blue };
+  const shown = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of shown) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+
+  const lines: string[] = [];
+  for (const [file, findings] of byFile) {
+    lines.push(colors.underline(file));
+    const positionWidth = Math.max(...findings.map((finding) => position(finding).length));
+    for (const finding of findings) {
+      const label = finding.suppressed ? 'suppressed' : finding.severity;
+      const severity = finding.suppressed ? colors.dim(label.padEnd(10)) : paint[finding.severity](label.padEnd(7));
+      lines.push(`  ${colors.dim(position(finding).padEnd(positionWidth))}  ${severity}  ${finding.message}  ${colors.dim(finding.ruleId)}`);
+      const indent = ' '.repeat(positionWidth + 4);
+      if (finding.fix) lines.push(`${indent}${colors.dim('fix:')} ${finding.fix}`);
+      for (const related of finding.related ?? []) {
+        lines.push(`${indent}${colors.dim(`see ${related.file}:${related.start.line}:${related.start.column}`)} ${related.message}`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push(summaryLine(result, colors));
+  return `${lines.join('\n')}\n`;
+}
+
+function position(finding: Finding): string {
+  return `${finding.start.line}:${finding.start.column}`;
+}
+
+function summaryLine(result: LintResult, colors: ReturnType<typeof pc.createColors>): string {
+  const { errors, warnings, infos, suppressed, files, documents } = result.summary;
+  const problems = errors + warnings + infos;
+  const counts = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
+  const scope = `in ${plural(files, 'file')}, ${plural(documents, 'document')}`;
+  const hidden = suppressed > 0 ? `, ${suppressed} suppressed` : '';
+  if (problems === 0) return colors.green(`✔ no problems ${scope}${hidden}`);
+  const mark = errors > 0 ? colors.red('✖') : colors.yellow('⚠');
+  return `${mark} ${colors.bold(counts)} ${scope}${hidden}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,101 @@
+import type { ObjectRef, Path } from '../types.js';
+import type { DocumentHandle } from '../parse/source.js';
+import { asString, dig, isMap, stringMap, type PlainMap } from './access.js';
+import { podTemplateOf, type PodTemplate } from './workload.js';
+
+/** Where a rule points: a path inside one document. */
+export interface Location {
+  doc: DocumentHandle;
+  path: Path;
+}
+
+/**
+ * One Kubernetes object: a document, or an item of a `List`. Paths given to `at` and `get`
+ * are relative to the object, so rules never care whether it came from a List.
+ */
+export class K8sObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string | undefined;
+  /** The namespace as written; `undefined` when omitted (see `namespaceOrDefault`). */
+  readonly namespace: string | undefined;
+  private template: PodTemplate | null | undefined;
+
+  constructor(
+    readonly doc: DocumentHandle,
+    readonly value: PlainMap,
+    readonly basePath: Path = [],
+  ) {
+    this.apiVersion = asString(value['apiVersion']) ?? '';
+    this.kind = asString(value['kind']) ?? '';
+    this.name = asString(dig(value, 'metadata', 'name'));
+    this.namespace = asString(dig(value, 'metadata', 'namespace'));
+  }
+
+  /** Kubernetes puts namespaced objects without a namespace into `default`. */
+  get namespaceOrDefault(): string {
+    return this.namespace ?? 'default';
+  }
+
+  get labels(): Record<string, string> {
+    return stringMap(dig(this.value, 'metadata', 'labels'));
+  }
+
+  get annotations(): Record<string, string> {
+    return stringMap(dig(this.value, 'metadata', 'annotations'));
+  }
+
+  /** API group without version: `apps` for `apps/v1`, `` for the core group `v1`. */
+  get group(): string {
+    const slash = this.apiVersion.indexOf('/');
+    return slash === -1 ? '' : this.apiVersion.slice(0, slash);
+  }
+
+  get(...path: Path): unknown {
+    return dig(this.value, ...path);
+  }
+
+  at(...path: Path): Location {
+    return { doc: this.doc, path: this.basePath.length === 0 ? path : [...this.basePath, ...path] };
+  }
+
+  /** The pod template this object carries (Pod, workloads, CronJob, PodTemplate), if any. */
+  get podTemplate(): PodTemplate | undefined {
+    if (this.template === undefined) this.template = podTemplateOf(this) ?? null;
+    return this.template ?? undefined;
+  }
+
+  ref(): ObjectRef {
+    return {
+      ...(this.apiVersion ? { apiVersion: this.apiVersion } : {}),
+      kind: this.kind,
+      ...(this.name !== undefined ? { name: this.name } : {}),
+      ...(this.namespace !== undefined ? { namespace: this.namespace } : {}),
+    };
+  }
+
+  /** `Deployment "api"` — how messages name an object. */
+  describe(): string {
+    return this.name === undefined ? this.kind : `${this.kind} "${this.name}"`;
+  }
+}
+
+/**
+ * The objects of a document: the document itself, or the items of a `List`/`*List`
+ * (each keeps its own position through its base path).
+ */
+export function objectsOf(doc: DocumentHandle): K8sObject[] {
+  const value = doc.value;
+  if (!isMap(value)) return [];
+  const kind = asString(value['kind']);
+  const items = value['items'];
+  if (kind !== undefined && kind.endsWith('List') && Array.isArray(items)) {
+    const objects: K8sObject[] = [];
+    items.forEach((item, index) => {
+      if (isMap(item) && typeof item['kind'] === 'string') objects.push(new K8sObject(doc, item, ['items', index]));
+    });
+    return objects;
+  }
+  if (kind === undefined && asString(value['apiVersion']) === undefined) return [];
+  return [new K8sObject(doc, value)];
+}

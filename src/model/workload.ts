@@ -1,0 +1,87 @@
+import type { Path } from '../types.js';
+import { asArray, asString, dig, isMap, stringMap, type PlainMap } from './access.js';
+import type { K8sObject } from './object.js';
+
+/** Kinds whose pod template sits at `spec.template` (DeploymentLike in kube-linter's terms). */
+const TEMPLATE_AT_SPEC_TEMPLATE = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
+
+/** Kinds that scale by `spec.replicas`. */
+export const REPLICATED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+export interface PodTemplate {
+  /** The pod spec (`spec` of a Pod, `spec.template.spec` of a Deployment...). */
+  spec: PlainMap;
+  /** Path of the pod spec, relative to the object. */
+  specPath: Path;
+  /** Labels the pods will carry (template metadata; the object's own for a Pod). */
+  labels: Record<string, string>;
+  metadataPath: Path;
+  annotations: Record<string, string>;
+}
+
+export function podTemplateOf(object: K8sObject): PodTemplate | undefined {
+  const kind = object.kind;
+  if (kind === 'Pod') return make(object, [], ['spec']);
+  if (kind === 'PodTemplate') return make(object, ['template'], ['template', 'spec']);
+  if (kind === 'CronJob') return make(object, ['spec', 'jobTemplate', 'spec', 'template'], ['spec', 'jobTemplate', 'spec', 'template', 'spec']);
+  if (TEMPLATE_AT_SPEC_TEMPLATE.has(kind)) return make(object, ['spec', 'template'], ['spec', 'template', 'spec']);
+  // Custom resources that embed a full pod template where Deployment does (Argo Rollouts,
+  // OpenKruise CloneSets...) are linted like one; other custom kinds are left alone.
+  if (Array.isArray(dig(object.value, 'spec', 'template', 'spec', 'containers'))) {
+    return make(object, ['spec', 'template'], ['spec', 'template', 'spec']);
+  }
+  return undefined;
+}
+
+function make(object: K8sObject, templatePath: Path, specPath: Path): PodTemplate | undefined {
+  const spec = dig(object.value, ...specPath);
+  if (!isMap(spec)) return undefined;
+  const metadataPath = [...templatePath, 'metadata'];
+  const metadata = dig(object.value, ...metadataPath);
+  return { spec, specPath, labels: stringMap(dig(metadata, 'labels')), metadataPath, annotations: stringMap(dig(metadata, 'annotations')) };
+}
+
+/** Runs to completion rather than serving: Jobs, CronJobs and Pods that are not restarted. */
+export function isBatch(object: K8sObject): boolean {
+  if (object.kind === 'Job' || object.kind === 'CronJob') return true;
+  if (object.kind === 'Pod') {
+    const policy = asString(dig(object.value, 'spec', 'restartPolicy'));
+    return policy === 'Never' || policy === 'OnFailure';
+  }
+  return false;
+}
+
+export type ContainerRole = 'app' | 'init' | 'sidecar';
+
+export interface ContainerRef {
+  value: PlainMap;
+  name: string;
+  role: ContainerRole;
+  /** Path of the container, relative to the object. */
+  path: Path;
+}
+
+/**
+ * Every container of a pod template in Kubernetes' order: init containers (a restartable
+ * init container, `restartPolicy: Always`, is a sidecar that runs for the pod's life), then
+ * app containers. Ephemeral containers are debugging tools, not part of the workload.
+ */
+export function containersOf(template: PodTemplate): ContainerRef[] {
+  const refs: ContainerRef[] = [];
+  const collect = (key: 'initContainers' | 'containers'): void => {
+    asArray(template.spec[key]).forEach((value, index) => {
+      if (!isMap(value)) return;
+      const role: ContainerRole =
+        key === 'containers' ? 'app' : asString(value['restartPolicy']) === 'Always' ? 'sidecar' : 'init';
+      refs.push({ value, name: asString(value['name']) ?? `#${index}`, role, path: [...template.specPath, key, index] });
+    });
+  };
+  collect('initContainers');
+  collect('containers');
+  return refs;
+}
+
+/** Containers that run for the pod's whole life: app containers and sidecars. */
+export function longRunningContainers(template: PodTemplate): ContainerRef[] {
+  return containersOf(template).filter((container) => container.role !== 'init');
+}

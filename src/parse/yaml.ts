@@ -1,0 +1,293 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { Path } from '../types.js';
+import { findExcessiveNesting, type InputLimits } from './limits.js';
+import type { DocumentHandle, OffsetRange, ParsedFile, SuppressionComment } from './source.js';
+import { SourceFile } from './source.js';
+
+const MERGE_KEY = '<<';
+
+/**
+ * Parses YAML (and JSON, which the same parser reads with positions) the way Kubernetes
+ * decodes it: YAML 1.1 scalars (`yes`/`on` are booleans, `0777` is octal), merge keys, and
+ * one value per document. Never throws: problems become `InputProblem`s.
+ */
+export function parseYamlFile(path: string, rawText: string, limits: InputLimits): ParsedFile {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const file = new SourceFile(path, text);
+  const parsed: ParsedFile = { file, documentCount: 0, documents: [], problems: [], comments: scanSuppressionComments(file) };
+
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    parsed.problems.push({
+      ruleId: 'input-limit',
+      messageId: 'nesting',
+      data: { limit: limits.maxDepth },
+      range: [tooDeep, tooDeep + 1],
+      document: 0,
+    });
+    parsed.documentCount = 1;
+    return parsed;
+  }
+
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
+  } catch (error) {
+    parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: describe(error) }, range: [0, 0], document: 0 });
+    parsed.documentCount = 1;
+    return parsed;
+  }
+  if (!Array.isArray(docs)) return parsed; // an empty stream
+  parsed.documentCount = docs.length;
+
+  docs.forEach((doc, index) => {
+    let fatal = false;
+    for (const error of doc.errors) {
+      const range: OffsetRange = [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)];
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = text.slice(error.pos[0], error.pos[1]) || '?';
+        parsed.problems.push({ ruleId: 'duplicate-key', messageId: 'duplicate', data: { key }, range, document: index });
+      } else {
+        fatal = true;
+        parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: firstLine(error.message) }, range, document: index });
+      }
+    }
+    if (fatal || doc.contents === null) return;
+    const converter = new Converter(limits);
+    const value = converter.convert(doc.contents, 0);
+    if (converter.limitHit) {
+      parsed.problems.push({
+        ruleId: 'input-limit',
+        messageId: converter.limitHit.kind,
+        data: { limit: converter.limitHit.kind === 'aliases' ? limits.maxAliasNodes : limits.maxDepth },
+        range: nodeRange(converter.limitHit.node),
+        document: index,
+      });
+      return;
+    }
+    parsed.documents.push(new YamlDocument(file, index, value, doc.contents, converter.aliasTargets));
+  });
+  return parsed;
+}
+
+class YamlDocument implements DocumentHandle {
+  constructor(
+    readonly file: SourceFile,
+    readonly index: number,
+    readonly value: unknown,
+    private readonly root: YamlNode,
+    private readonly aliasTargets: ReadonlyMap<YamlNode, YamlNode>,
+  ) {}
+
+  locate(path: Path): OffsetRange {
+    let node: YamlNode = this.root;
+    let keyOfNode: YamlNode | undefined;
+    for (const segment of path) {
+      const current = this.aliasTargets.get(node) ?? node;
+      let next: { key?: YamlNode; value: YamlNode } | undefined;
+      if (typeof segment === 'number' && isSeq(current)) {
+        const item = current.items[segment];
+        if (item && typeof item === 'object' && 'range' in item) next = { value: item as YamlNode };
+      } else if (isMap(current)) {
+        const pair = findPair(current, String(segment));
+        if (pair) next = { key: pair.key as YamlNode, value: (pair.value ?? pair.key) as YamlNode };
+      }
+      if (!next) break;
+      node = next.value;
+      keyOfNode = next.key;
+    }
+    return preferredRange(node, keyOfNode);
+  }
+}
+
+/**
+ * A scalar is shown as itself; a collection reached by key as its key (a whole block would
+ * swamp an editor); a mapping in a sequence as its first entry's key, for the same reason.
+ */
+function preferredRange(node: YamlNode, key: YamlNode | undefined): OffsetRange {
+  if (isScalar(node) || isAlias(node)) return nodeRange(node);
+  if (key && isScalar(key) && key.range) return nodeRange(key);
+  if (isMap(node)) {
+    const first = node.items[0];
+    if (first && isScalar(first.key) && first.key.range) return nodeRange(first.key);
+  }
+  const range = nodeRange(node);
+  return [range[0], Math.min(range[1], range[0] + 1)];
+}
+
+function nodeRange(node: YamlNode | undefined): OffsetRange {
+  const range = node?.range;
+  if (!range) return [0, 0];
+  return [range[0], Math.max(range[1], range[0])];
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  for (const item of map.items) {
+    if (isPair(item) && scalarKey(item.key) === key) return item;
+  }
+  return undefined;
+}
+
+function scalarKey(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  const value = key.value;
+  if (typeof value === 'symbol') return MERGE_KEY;
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // Dates and binary from YAML 1.1 tags: the key as written.
+  return key.source ?? '';
+}
+
+interface LimitHit {
+  kind: 'depth' | 'aliases';
+  node: YamlNode;
+}
+
+/**
+ * Turns the YAML AST into plain values in one pass (cheaper than `toJS`). Mappings become
+ * null-prototype objects so keys like `__proto__` stay data. Aliased nodes are converted once
+ * and shared, and the nodes they stand for are counted against a budget, which defuses alias
+ * bombs without rejecting ordinary anchors.
+ */
+class Converter {
+  limitHit: LimitHit | undefined;
+  /** Alias node → the anchored node it names, as YAML resolves it: the last anchor before it. */
+  readonly aliasTargets = new Map<YamlNode, YamlNode>();
+  private readonly anchors = new Map<string, YamlNode>();
+  private readonly inProgress = new Set<YamlNode>();
+  private aliasNodes = 0;
+  private readonly converted = new Map<YamlNode, unknown>();
+  private readonly sizes = new Map<YamlNode, number>();
+
+  constructor(private readonly limits: InputLimits) {}
+
+  convert(node: YamlNode | null | undefined, depth: number): unknown {
+    if (node === null || node === undefined || this.limitHit) return null;
+    if (depth > this.limits.maxDepth) {
+      this.limitHit = { kind: 'depth', node };
+      return null;
+    }
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      if (!target) return null;
+      this.aliasTargets.set(node, target);
+      this.aliasNodes += this.size(target, 0);
+      // A recursive alias (inside its own anchor) would expand forever.
+      if (this.aliasNodes > this.limits.maxAliasNodes || this.inProgress.has(target)) {
+        this.limitHit = { kind: 'aliases', node };
+        return null;
+      }
+      return this.convertShared(target, depth);
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) {
+      this.anchors.set(anchor, node);
+      return this.convertShared(node, depth);
+    }
+    return this.convertNode(node, depth);
+  }
+
+  private convertNode(node: YamlNode, depth: number): unknown {
+    if (isScalar(node)) return scalarValue(node.value, node.source);
+    if (isSeq(node)) {
+      return node.items.map((item) => this.convert(item as YamlNode, depth + 1));
+    }
+    if (isMap(node)) {
+      const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const merges: unknown[] = [];
+      for (const pair of node.items) {
+        const key = scalarKey(pair.key);
+        if (key === undefined) continue;
+        if (key === MERGE_KEY && isScalar(pair.key) && typeof pair.key.value === 'symbol') {
+          merges.push(this.convert(pair.value as YamlNode, depth + 1));
+          continue;
+        }
+        result[key] = this.convert(pair.value as YamlNode, depth + 1);
+      }
+      for (const merged of merges) applyMerge(result, merged);
+      return result;
+    }
+    return null;
+  }
+
+  private convertShared(node: YamlNode, depth: number): unknown {
+    if (this.converted.has(node)) return this.converted.get(node);
+    this.inProgress.add(node);
+    const value = this.convertNode(node, depth);
+    this.inProgress.delete(node);
+    this.converted.set(node, value);
+    return value;
+  }
+
+  /** Nodes that `node` stands for once every alias inside it is expanded. */
+  private size(node: YamlNode, depth: number): number {
+    const known = this.sizes.get(node);
+    if (known !== undefined) return known;
+    let total = 1;
+    if (depth < 64) {
+      if (isAlias(node)) {
+        const target = this.aliasTargets.get(node);
+        total = target ? this.size(target, depth + 1) : 1;
+      } else if (isSeq(node)) {
+        for (const item of node.items) total += this.size(item as YamlNode, depth + 1);
+      } else if (isMap(node)) {
+        for (const pair of node.items) total += 1 + (pair.value ? this.size(pair.value as YamlNode, depth + 1) : 0);
+      }
+    } else {
+      total = Number.POSITIVE_INFINITY;
+    }
+    this.sizes.set(node, total);
+    return total;
+  }
+}
+
+/** `<<` merges: explicit keys win, earlier merge sources win over later ones. */
+function applyMerge(target: Record<string, unknown>, source: unknown): void {
+  const sources: readonly unknown[] = Array.isArray(source) ? source : [source];
+  for (const entry of sources) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
+    for (const key of Object.keys(entry)) {
+      if (!Object.prototype.hasOwnProperty.call(target, key)) target[key] = (entry as Record<string, unknown>)[key];
+    }
+  }
+}
+
+function scalarValue(value: unknown, source: string | undefined): unknown {
+  // YAML 1.1 timestamps become Date objects in `yaml`; Kubernetes fields holding them are strings.
+  if (value instanceof Date) return source ?? value.toISOString();
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Uint8Array) return source ?? '';
+  if (value === undefined) return null;
+  return value;
+}
+
+const SUPPRESSION_COMMENT = /#\s*ballast-ignore-(next-line|file)\b([^\n\r]*)/g;
+
+/** Finds `# ballast-ignore-next-line a,b -- reason` and `# ballast-ignore-file a` comments. */
+export function scanSuppressionComments(file: SourceFile): SuppressionComment[] {
+  const text = file.text;
+  if (!text.includes('ballast-ignore-')) return [];
+  const comments: SuppressionComment[] = [];
+  for (const match of text.matchAll(SUPPRESSION_COMMENT)) {
+    const start = match.index;
+    const [ruleText = '', reason] = (match[2] ?? '').split(/\s--\s/, 2);
+    comments.push({
+      scope: match[1] === 'file' ? 'file' : 'next-line',
+      rules: ruleText.split(/[\s,]+/).filter((rule) => rule.length > 0 && rule !== '*'),
+      ...(reason ? { reason: reason.trim() } : {}),
+      range: [start, start + match[0].length],
+      line: file.lines.position(start).line,
+    });
+  }
+  return comments;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? firstLine(error.message) : 'unreadable input';
+}
