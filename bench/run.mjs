@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Benchmarks as ratios against baselines measured in the same run, alternating A and B so
+// that machine noise hits both alike. Wall time and peak RSS come from GNU time (/usr/bin/time).
+//
+//   node bench/run.mjs [throughput|startup|scale|all] [--runs N]
+//
+// throughput: ballast --format json over the generated corpus vs parsing it with `yaml` alone
+// startup:    ballast on one small file vs `node -e ''`
+// scale:      ballast over the 1x and 10x corpora (cost should grow ~10x, not 100x)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' } } });
+const which = positionals[0] ?? 'all';
+const runs = Number(values.runs);
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'dist/bin/ballast.js');
+if (!existsSync(bin)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+function corpus(scale) {
+  const directory = join(tmpdir(), 'ballast-bench', `x${scale}`);
+  if (!existsSync(directory)) execFileSync('node', [join(root, 'bench/generate.mjs'), '--scale', String(scale)], { stdio: 'inherit' });
+  return directory;
+}
+
+/** One run: wall seconds and peak resident memory in MB. */
+function measure(command) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const last = result.stderr.trim().split('\n').at(-1) ?? '';
+  const [seconds, kilobytes] = last.split(' ').map(Number);
+  if (!Number.isFinite(seconds)) throw new Error(`could not time ${command.join(' ')}: ${result.stderr}`);
+  return { seconds, mb: kilobytes / 1024, status: result.status };
+}
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+function compare(name, a, b) {
+  measure(a);
+  measure(b); // warm-up: file cache, JIT caches
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    as.push(measure(a));
+    bs.push(measure(b));
+  }
+  const ratios = as.map((run, i) => run.seconds / bs[i].seconds);
+  const row = {
+    name,
+    a: median(as.map((r) => r.seconds)),
+    b: median(bs.map((r) => r.seconds)),
+    ratio: median(ratios),
+    peakMbA: Math.max(...as.map((r) => r.mb)),
+    peakMbB: Math.max(...bs.map((r) => r.mb)),
+  };
+  console.log(`${name}: A ${row.a.toFixed(3)} s, B ${row.b.toFixed(3)} s, median A/B ${row.ratio.toFixed(2)}, peak A ${row.peakMbA.toFixed(0)} MB, B ${row.peakMbB.toFixed(0)} MB`);
+  return row;
+}
+
+const rows = [];
+if (which === 'throughput' || which === 'all') {
+  const directory = corpus(1);
+  rows.push(compare('throughput (ballast json vs yaml parse, 1x)', ['node', bin, '--format', 'json', directory], ['node', join(root, 'bench/baseline-parse.mjs'), directory]));
+}
+if (which === 'startup' || which === 'all') {
+  const small = join(root, 'bench/out/one-small-file.yaml');
+  mkdirSync(join(root, 'bench/out'), { recursive: true });
+  writeFileSync(small, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  LOG_LEVEL: info\n');
+  rows.push(compare('startup (ballast one file vs node -e "")', ['node', bin, small], ['node', '-e', '']));
+}
+if (which === 'scale' || which === 'all') {
+  const one = corpus(1);
+  const ten = corpus(10);
+  rows.push(compare('scale (10x corpus vs 1x corpus)', ['node', bin, '--format', 'json', ten], ['node', bin, '--format', 'json', one]));
+}
+mkdirSync(join(root, 'bench/out'), { recursive: true });
+writeFileSync(join(root, 'bench/out/last-run.json'), `${JSON.stringify({ date: new Date().toISOString(), runs, rows }, null, 2)}\n`);
