@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 /** The command line: argv → files → lint → format → stdout, exit code. Nothing else. */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from '../src/engine/config-error.js';
-import { lint, atOrAbove, type LintInput } from '../src/engine/lint.js';
+import { lintParsed, atOrAbove } from '../src/engine/lint.js';
 import { isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
 import { formatters, type FormatName } from '../src/format/index.js';
-import { discoverFiles, findConfigFile, readConfigFile, readInputs, UsageError, type LoadedConfig } from '../src/node.js';
+import { discoverFiles, findConfigFile, parseFiles, readConfigFile, UsageError, type LoadedConfig } from '../src/node.js';
+import { parseBytes } from '../src/parse/index.js';
+import type { ParsedFile } from '../src/parse/source.js';
 import type { Severity, SeverityOrOff } from '../src/types.js';
 
 const HELP = `Usage: ballast [options] [paths|globs|-]...
@@ -17,7 +20,7 @@ Lints Kubernetes manifests, kubelet and kubeadm configuration for stability and 
 Directories are walked for *.yaml, *.yml and *.json (respecting .gitignore); "-" reads stdin.
 
 Options:
-  -f, --format <name>        stylish (default), json
+  -f, --format <name>        stylish (default), json, sarif, github, junit
   -c, --config <file>        config file (default: nearest .ballast.yaml upwards)
       --rule <id=severity>   set a rule to off|info|warning|error (repeatable)
       --fail-on <severity>   exit 1 at findings of this severity or above (default: error)
@@ -30,6 +33,8 @@ Options:
       --color, --no-color    force colours on or off (default: on for a terminal)
   -v, --version              print the version
   -h, --help                 print this help
+
+With GITHUB_ACTIONS=true and no --format, findings are also printed as GitHub annotations.
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage, config or internal error.`;
 
@@ -82,15 +87,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const ruleOverrides = parseRuleOverrides(values.rule ?? [], new Set(rules.map((rule) => rule.meta.id)));
   if (positionals.length === 0) throw new UsageError('no paths given (try "ballast ." or "ballast --help")');
 
-  const inputs: LintInput[] = [];
+  const files: ParsedFile[] = [];
   const filePatterns = positionals.filter((pattern) => pattern !== '-');
-  if (positionals.includes('-')) inputs.push({ path: values['stdin-filename'] ?? '-', bytes: readFileSync(0) });
+  if (positionals.includes('-')) files.push(parseBytes(values['stdin-filename'] ?? '-', readFileSync(0)));
   if (filePatterns.length > 0) {
     const paths = await discoverFiles(filePatterns, { cwd, ignore: loaded?.config.ignore ?? [] });
-    inputs.push(...readInputs(paths, cwd));
+    files.push(...(await parseFiles(paths, cwd)));
   }
 
-  const result = lint(inputs, {
+  const result = lintParsed(files, {
     ...(loaded ? { config: loaded.config, rules: loaded.plugins } : {}),
     ruleOverrides,
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
@@ -98,7 +103,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.quiet) result.findings = result.findings.filter((finding) => finding.severity === 'error');
 
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env['NO_COLOR']));
-  process.stdout.write(formatters[format](result, { color, showSuppressed: values['show-suppressed'] ?? false }));
+  const formatOptions = { color, showSuppressed: values['show-suppressed'] ?? false, rules, rootUri: pathToFileURL(cwd).href };
+  process.stdout.write(formatters[format](result, formatOptions));
+  // In GitHub Actions the log keeps the readable report and the findings also become annotations on the diff.
+  if (values.format === undefined && process.env['GITHUB_ACTIONS'] === 'true') process.stdout.write(formatters.github(result, formatOptions));
   for (const error of result.internalErrors) {
     process.stderr.write(`ballast: internal error in rule ${error.ruleId}${error.file ? ` on ${error.file}` : ''}: ${error.message}\n`);
   }

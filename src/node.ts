@@ -3,13 +3,18 @@
  * is pure; this module is where files and the working directory come in.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BallastConfig } from './engine/config.js';
 import { ConfigError } from './engine/config-error.js';
 import { loadConfig } from './engine/config-loader.js';
-import { lint, type LintInput, type LintOptions } from './engine/lint.js';
-import { DEFAULT_LIMITS } from './parse/limits.js';
+import { lintParsed, type LintOptions } from './engine/lint.js';
+import { DEFAULT_LIMITS, type InputLimits } from './parse/limits.js';
+import { parseBytes, parseText, tooLarge } from './parse/index.js';
+import type { ParsedFile } from './parse/source.js';
+import { fromWire, toWire, transferablesOf, type WireFile } from './parse/wire.js';
 import type { AnyRule } from './engine/rule.js';
 import type { LintResult } from './types.js';
 
@@ -133,13 +138,53 @@ function display(cwd: string, absolute: string): string {
   return path === '' || path.startsWith('..') ? absolute : path;
 }
 
-/** Reads files as bytes (the library checks the encoding); over-size files are not read. */
-export function readInputs(paths: readonly string[], cwd: string = process.cwd(), maxFileBytes = DEFAULT_LIMITS.maxFileBytes): LintInput[] {
-  return paths.map((path): LintInput => {
-    const absolute = resolve(cwd, path);
-    const size = statSync(absolute).size;
-    if (size > maxFileBytes) return { path, size };
-    return { path, bytes: readFileSync(absolute) };
+/** Below this many files a thread pool costs more to start than it saves. */
+const PARALLEL_MIN_FILES = 48;
+
+/**
+ * Reads and parses files, spreading the work over worker threads when there are enough of
+ * them: parsing is most of the cost of a run, and rules need every file parsed before the
+ * cross-document ones can start. A few files are parsed here, with no pool to pay for.
+ */
+export async function parseFiles(paths: readonly string[], cwd: string = process.cwd(), limits: Partial<InputLimits> = {}): Promise<ParsedFile[]> {
+  const effective: InputLimits = { ...DEFAULT_LIMITS, ...limits };
+  const threads = Math.min(availableParallelism(), Math.floor(paths.length / (PARALLEL_MIN_FILES / 2)));
+  if (threads < 2) return paths.map((path) => parseOne(path, resolve(cwd, path), effective));
+
+  // Deal files round-robin by size so that each thread gets a similar amount of text.
+  const sized = paths.map((path, order) => ({ path, absolute: resolve(cwd, path), order, size: statSync(resolve(cwd, path)).size }));
+  const shares: (typeof sized)[] = Array.from({ length: threads }, () => []);
+  [...sized].sort((a, b) => b.size - a.size).forEach((file, index) => shares[index % threads]?.push(file));
+  const results = await Promise.all(shares.map((files) => runWorker(files, effective)));
+  const byPath = new Map<string, WireFile>();
+  for (const wire of results.flat()) byPath.set(wire.path, wire);
+  return paths.map((path) => {
+    const wire = byPath.get(path);
+    if (!wire) throw new Error(`worker returned no result for ${path}`);
+    return wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire);
+  });
+}
+
+function parseOne(path: string, absolute: string, limits: InputLimits): ParsedFile {
+  const size = statSync(absolute).size;
+  return size > limits.maxFileBytes ? tooLarge(path, size, limits) : parseBytes(path, readFileSync(absolute), limits);
+}
+
+interface ParseJob {
+  ballastParseJob: true;
+  files: { path: string; absolute: string }[];
+  limits: InputLimits;
+}
+
+/** This module is also the workers' entry point, so that only it and bin/ do I/O. */
+function runWorker(files: readonly { path: string; absolute: string }[], limits: InputLimits): Promise<WireFile[]> {
+  return new Promise((done, fail) => {
+    const received: WireFile[] = [];
+    const job: ParseJob = { ballastParseJob: true, files: files.map(({ path, absolute }) => ({ path, absolute })), limits };
+    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    worker.on('message', (batch: WireFile[]) => received.push(...batch));
+    worker.on('error', fail);
+    worker.on('exit', (code) => (code === 0 ? done(received) : fail(new Error(`parse worker exited with code ${code}`))));
   });
 }
 
@@ -147,5 +192,23 @@ export function readInputs(paths: readonly string[], cwd: string = process.cwd()
 export async function lintFiles(patterns: readonly string[], options: LintOptions & DiscoverOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const paths = await discoverFiles(patterns, { cwd, ignore: options.ignore ?? options.config?.ignore ?? [] });
-  return lint(readInputs(paths, cwd, options.limits?.maxFileBytes), options);
+  return lintParsed(await parseFiles(paths, cwd, options.limits), options);
 }
+
+const PARSE_BATCH = 64;
+
+/** Worker side: parse this thread's share of files and post them back in batches. */
+function runParseJob(job: ParseJob): void {
+  let batch: WireFile[] = [];
+  const flush = (): void => {
+    parentPort?.postMessage(batch, transferablesOf(batch));
+    batch = [];
+  };
+  for (const { path, absolute } of job.files) {
+    batch.push(toWire(parseOne(path, absolute, job.limits)));
+    if (batch.length === PARSE_BATCH) flush();
+  }
+  flush();
+}
+
+if (!isMainThread && (workerData as Partial<ParseJob> | null)?.ballastParseJob) runParseJob(workerData as ParseJob);

@@ -36,6 +36,14 @@ export interface LintOptions {
 /** Lints every input together: cross-document rules see all of them. Pure and synchronous. */
 export function lint(inputs: readonly LintInput[], options: LintOptions = {}): LintResult {
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  return lintParsed(
+    inputs.map((input) => parseInput(input, limits)),
+    options,
+  );
+}
+
+/** Lints files parsed elsewhere (e.g. on worker threads); `lint` parses and calls this. */
+export function lintParsed(files: readonly ParsedFile[], options: LintOptions = {}): LintResult {
   const allRules = [...builtinRules, ...(options.rules ?? [])];
   const selected = options.only ? allRules.filter((rule) => rule.meta.category === 'input' || options.only?.includes(rule.meta.id)) : allRules;
   const active = new Map(activateRules(selected, options.config, options.ruleOverrides).map((entry) => [entry.rule.meta.id, entry]));
@@ -44,7 +52,6 @@ export function lint(inputs: readonly LintInput[], options: LintOptions = {}): L
     cluster: options.config?.cluster ?? {},
   };
 
-  const files = inputs.map((input) => parseInput(input, limits));
   const collector = new Collector(active);
   const documents: DocumentHandle[] = [];
   for (const parsed of files) {

@@ -1,9 +1,11 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Path } from '../types.js';
 import { findExcessiveNesting, type InputLimits } from './limits.js';
 import type { DocumentHandle, OffsetRange, ParsedFile, SuppressionComment } from './source.js';
 import { SourceFile } from './source.js';
+import { fastParseYaml } from './fast-yaml.js';
+import { locateInTable } from './positions.js';
 
 const MERGE_KEY = '<<';
 
@@ -12,7 +14,7 @@ const MERGE_KEY = '<<';
  * decodes it: YAML 1.1 scalars (`yes`/`on` are booleans, `0777` is octal), merge keys, and
  * one value per document. Never throws: problems become `InputProblem`s.
  */
-export function parseYamlFile(path: string, rawText: string, limits: InputLimits): ParsedFile {
+export function parseYamlFile(path: string, rawText: string, limits: InputLimits, options: { fast?: boolean } = {}): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const file = new SourceFile(path, text);
   const parsed: ParsedFile = { file, documentCount: 0, documents: [], problems: [], comments: scanSuppressionComments(file) };
@@ -30,15 +32,21 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
     return parsed;
   }
 
+  const fast = options.fast === false ? undefined : fastParseYaml(text, limits);
+  if (fast) {
+    parsed.documentCount = fast.documentCount;
+    parsed.documents = fast.documents.map((doc) => new TableDocument(file, doc.index, doc.value, doc.positions));
+    return parsed;
+  }
+
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
+    docs = parseStream(text);
   } catch (error) {
     parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: describe(error) }, range: [0, 0], document: 0 });
     parsed.documentCount = 1;
     return parsed;
   }
-  if (!Array.isArray(docs)) return parsed; // an empty stream
   parsed.documentCount = docs.length;
 
   docs.forEach((doc, index) => {
@@ -48,9 +56,11 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
       if (error.code === 'DUPLICATE_KEY') {
         const key = text.slice(error.pos[0], error.pos[1]) || '?';
         parsed.problems.push({ ruleId: 'duplicate-key', messageId: 'duplicate', data: { key }, range, document: index });
-      } else {
+      } else if (!fatal) {
+        // Later errors of a broken document are mostly echoes of the first one: report that alone.
         fatal = true;
-        parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: firstLine(error.message) }, range, document: index });
+        const at = error.code === 'MISSING_CHAR' ? (unclosedQuoteStart(doc, error.pos[0]) ?? range) : range;
+        parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: firstLine(error.message) }, range: at, document: index });
       }
     }
     if (fatal || doc.contents === null) return;
@@ -69,6 +79,79 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
     parsed.documents.push(new YamlDocument(file, index, value, doc.contents, converter.aliasTargets));
   });
   return parsed;
+}
+
+const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, keepSourceTokens: false } as const;
+
+/** `---` at the start of a line: YAML forbids it inside any scalar. */
+const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
+
+/**
+ * All documents of a stream. An unclosed quote makes the `yaml` lexer run on over the `---`
+ * markers that follow, which would hide every later document; such a document is cut at the
+ * first marker inside it and parsing resumes there. Text before the resume point is blanked,
+ * not removed, so every offset stays an offset into the file.
+ */
+function parseStream(text: string): Document.Parsed[] {
+  const docs: Document.Parsed[] = [];
+  let from = 0;
+  for (;;) {
+    const batch = parseAllDocuments(blankBefore(text, from), PARSE_OPTIONS) as Document.Parsed[];
+    let cut: number | undefined;
+    for (const doc of batch) {
+      cut = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY') ? markerInside(text, doc) : undefined;
+      if (cut === undefined) {
+        docs.push(doc);
+        continue;
+      }
+      const alone = parseAllDocuments(blankBefore(text.slice(0, cut), from), PARSE_OPTIONS) as Document.Parsed[];
+      docs.push(...alone.filter((part) => part.range[0] >= doc.range[0]));
+      break;
+    }
+    if (cut === undefined) return docs;
+    from = cut;
+  }
+}
+
+function blankBefore(text: string, offset: number): string {
+  return offset === 0 ? text : text.slice(0, offset).replace(/[^\n]/g, ' ') + text.slice(offset);
+}
+
+/** Offset of the first document marker after the start of the document's content, if any. */
+function markerInside(text: string, doc: Document.Parsed): number | undefined {
+  const start = doc.contents?.range?.[0] ?? doc.range[0];
+  DOCUMENT_MARKER.lastIndex = start + 1;
+  const match = DOCUMENT_MARKER.exec(text);
+  return match && match.index < doc.range[2] ? match.index : undefined;
+}
+
+/** The opening quote of a quoted scalar that ends (unclosed) at `end`: where the mistake is. */
+function unclosedQuoteStart(doc: Document.Parsed, end: number): OffsetRange | undefined {
+  let found: OffsetRange | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) {
+        found = [node.range[0], node.range[0] + 1];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** A fast-path document: positions come from its compact table. */
+export class TableDocument implements DocumentHandle {
+  constructor(
+    readonly file: SourceFile,
+    readonly index: number,
+    readonly value: unknown,
+    readonly positions: Int32Array,
+  ) {}
+
+  locate(path: Path): OffsetRange {
+    return locateInTable(this.positions, this.value, path);
+  }
 }
 
 class YamlDocument implements DocumentHandle {
@@ -275,7 +358,8 @@ export function scanSuppressionComments(file: SourceFile): SuppressionComment[] 
     const [ruleText = '', reason] = (match[2] ?? '').split(/\s--\s/, 2);
     comments.push({
       scope: match[1] === 'file' ? 'file' : 'next-line',
-      rules: ruleText.split(/[\s,]+/).filter((rule) => rule.length > 0 && rule !== '*'),
+      // A further `#` starts a trailing comment, not more rule IDs.
+      rules: (ruleText.split('#')[0] ?? '').split(/[\s,]+/).filter((rule) => rule.length > 0 && rule !== '*'),
       ...(reason ? { reason: reason.trim() } : {}),
       range: [start, start + match[0].length],
       line: file.lines.position(start).line,

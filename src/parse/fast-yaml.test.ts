@@ -1,0 +1,111 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { Path } from '../types.js';
+import { fastParseYaml } from './fast-yaml.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { locateInTable } from './positions.js';
+import { parseYamlFile } from './yaml.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const corpus = resolve(root, '../shared/corpus');
+
+function* yamlFiles(directory: string): Generator<string> {
+  for (const entry of readdirSync(directory).sort()) {
+    const path = join(directory, entry);
+    if (statSync(path).isDirectory()) yield* yamlFiles(path);
+    else if (/\.(ya?ml|json)$/.test(entry)) yield path;
+  }
+}
+
+function* pathsOf(value: unknown, prefix: Path = []): Generator<Path> {
+  yield prefix;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) yield* pathsOf(value[index], [...prefix, index]);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) yield* pathsOf((value as Record<string, unknown>)[key], [...prefix, key]);
+  }
+}
+
+/**
+ * The fast path either declines a text or gives exactly what the full parser gives: the same
+ * documents, values, and range for every path into them. Returns whether it took the text.
+ */
+function expectSameAsFullParser(text: string, name: string): boolean {
+  const fast = fastParseYaml(text.replace(/^\uFEFF/, ''), DEFAULT_LIMITS);
+  if (!fast) return false;
+  const full = parseYamlFile(name, text, DEFAULT_LIMITS, { fast: false });
+  expect(full.problems, `${name}: the fast path took a text the full parser rejects`).toEqual([]);
+  expect(fast.documentCount, name).toBe(full.documentCount);
+  const nonEmpty = full.documents.filter((doc) => doc.value !== null);
+  expect(fast.documents.filter((doc) => doc.value !== null).map((doc) => doc.index), name).toEqual(nonEmpty.map((doc) => doc.index));
+  for (const reference of nonEmpty) {
+    const doc = fast.documents.find((candidate) => candidate.index === reference.index);
+    if (!doc) throw new Error('unreachable: indices compared above');
+    // node's deep equality: vitest's treats an own `constructor` key as the object's class.
+    expect(isDeepStrictEqual(doc.value, reference.value), `${name} document ${doc.index}: ${JSON.stringify(doc.value)} vs ${JSON.stringify(reference.value)}`).toBe(true);
+    for (const path of pathsOf(doc.value)) {
+      expect(locateInTable(doc.positions, doc.value, path), `${name} document ${doc.index} at ${JSON.stringify(path)}`).toEqual(reference.locate(path));
+    }
+  }
+  return true;
+}
+
+describe('fast YAML path agrees with the full parser', () => {
+  it('on the fixtures and examples', () => {
+    let taken = 0;
+    for (const directory of ['fixtures', 'examples']) {
+      for (const file of yamlFiles(resolve(root, directory))) if (expectSameAsFullParser(readFileSync(file, 'utf8'), file)) taken++;
+    }
+    expect(taken).toBeGreaterThan(20);
+  });
+
+  it.skipIf(!existsSync(corpus))('on the shared corpus (skipped when ../shared/corpus is absent)', () => {
+    let taken = 0;
+    let files = 0;
+    for (const file of yamlFiles(corpus)) {
+      files++;
+      if (expectSameAsFullParser(readFileSync(file, 'utf8'), file)) taken++;
+    }
+    // Real-world manifests are what the fast path is for: it must take nearly all of them.
+    expect(taken / files).toBeGreaterThan(0.9);
+  });
+
+  it('on YAML and JSON written by a serializer from arbitrary Kubernetes-like values', () => {
+    const key = fc.oneof(fc.constantFrom('apiVersion', 'kind', 'metadata', 'spec', 'replicas', 'yes', 'on', '__proto__', 'constructor', 'a b', 'x:y', '#k'), fc.string({ maxLength: 8 }));
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('yes', 'on', 'off', 'y', '0777', '1e3', '1.5Gi', '~', 'null', '2020-01-02', '0x1F', '-.inf', '.NaN', '12:30', ''),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 4 }),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    })).node;
+    let taken = 0;
+    fc.assert(
+      fc.property(value, fc.constantFrom('block', 'flow', 'json'), (generated, style) => {
+        const text =
+          style === 'json'
+            ? JSON.stringify(generated, null, 2)
+            : stringify(generated, { version: '1.1', ...(style === 'flow' ? { collectionStyle: 'flow' as const } : {}) });
+        if (expectSameAsFullParser(text, `generated ${style}`)) taken++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(taken).toBeGreaterThan(150);
+  });
+
+  it('declines what it does not handle, so the full parser reports it', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '? a\n: b\n', 'a: 1\na: 2\n', '<<: {a: 1}\n', 'a: "unclosed\n', '%YAML 1.1\n---\na: 1\n', 'a:\n\t- b\n']) {
+      expect(fastParseYaml(text, DEFAULT_LIMITS), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import type { Path } from '../types.js';
+import { isMap } from '../model/access.js';
+import type { OffsetRange } from './source.js';
+
+/**
+ * A document's positions as one Int32Array, in the order the value was built (pre-order):
+ *
+ *   node   = start, end, size, children...   (size counts every slot of the node)
+ *   child of a mapping = keyStart, keyEnd, node
+ *   child of a sequence = node
+ *
+ * Children line up with the value: the n-th key of a mapping object (insertion order, which is
+ * source order on the fast path) is its n-th child. One typed array per document instead of an
+ * AST keeps memory flat and can be handed between threads without copying.
+ */
+export class PositionTableBuilder {
+  private slots: number[] = [];
+  /** End offset of the node finished last: where an enclosing block collection ends. */
+  lastEnd = 0;
+
+  /** A scalar (or empty) node. */
+  leaf(start: number, end: number): void {
+    this.slots.push(start, end, 3);
+    this.lastEnd = end;
+  }
+
+  key(start: number, end: number): void {
+    this.slots.push(start, end);
+  }
+
+  /** Starts a collection node; returns a handle for `close`. */
+  open(start: number): number {
+    const at = this.slots.length;
+    this.slots.push(start, start, 0);
+    return at;
+  }
+
+  close(handle: number, end: number): void {
+    this.lastEnd = end;
+    this.slots[handle + 1] = end;
+    this.slots[handle + 2] = this.slots.length - handle;
+  }
+
+  finish(): Int32Array {
+    return Int32Array.from(this.slots);
+  }
+}
+
+/**
+ * Range of the node at `path`, or of the nearest existing ancestor. A scalar is shown as itself;
+ * a collection reached by key as its key (a whole block would swamp an editor); a mapping in a
+ * sequence as its first key.
+ */
+export function locateInTable(table: Int32Array, value: unknown, path: Path): OffsetRange {
+  let node = 0;
+  let current = value;
+  let keyRange: OffsetRange | undefined;
+  for (const segment of path) {
+    let child = node + 3;
+    if (typeof segment === 'number' && Array.isArray(current)) {
+      if (segment < 0 || segment >= current.length) break;
+      for (let index = 0; index < segment; index++) child += slot(table, child + 2);
+      node = child;
+      current = current[segment];
+      keyRange = undefined;
+    } else if (isMap(current)) {
+      const keys = Object.keys(current);
+      const wanted = keys.indexOf(String(segment));
+      if (wanted === -1) break;
+      for (let index = 0; index < wanted; index++) child += 2 + slot(table, child + 4);
+      keyRange = [slot(table, child), slot(table, child + 1)];
+      node = child + 2;
+      current = current[String(segment)];
+    } else {
+      break;
+    }
+  }
+  const start = slot(table, node);
+  const end = slot(table, node + 1);
+  const isCollection = slot(table, node + 2) > 3 || Array.isArray(current) || isMap(current);
+  if (!isCollection) return [start, Math.max(start, end)];
+  if (keyRange) return keyRange;
+  if (isMap(current) && Object.keys(current).length > 0) return [slot(table, node + 3), slot(table, node + 4)];
+  return [start, start + 1];
+}
+
+function slot(table: Int32Array, index: number): number {
+  return table[index] ?? 0;
+}
