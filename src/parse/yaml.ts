@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
-import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { Document, DocumentOptions, Node as YamlNode, Pair, ParseOptions, SchemaOptions, YAMLMap } from 'yaml';
 import type { Path } from '../types.js';
 import { findExcessiveNesting, type InputLimits } from './limits.js';
 import type { DocumentHandle, OffsetRange, ParsedFile, SuppressionComment } from './source.js';
@@ -30,6 +30,13 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
     });
     parsed.documentCount = 1;
     return parsed;
+  }
+
+  // A BOM is only allowed first; one further in is a pasted-together file, worth a finding even
+  // where `yaml` would read past it.
+  const strayMark = text.indexOf('\uFEFF');
+  if (strayMark !== -1) {
+    parsed.problems.push({ ruleId: 'parse-error', messageId: 'byteOrderMark', data: {}, range: [strayMark, strayMark + 1], document: documentIndexAt(text, strayMark) });
   }
 
   const fast = options.fast === false ? undefined : fastParseYaml(text, limits);
@@ -81,7 +88,14 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
   return parsed;
 }
 
-const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, keepSourceTokens: false } as const;
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  prettyErrors: false,
+  keepSourceTokens: false,
+  // Kubernetes decodes with go-yaml v2, which never supported YAML 1.1's base-60 numbers: `12:30` is a
+  // string there (sigs.k8s.io/yaml/goyaml.v2/README.md), so the sexagesimal tags are dropped.
+  customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.format !== 'TIME'),
+};
 
 /** `---` at the start of a line: YAML forbids it inside any scalar. */
 const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
@@ -111,6 +125,13 @@ function parseStream(text: string): Document.Parsed[] {
     if (cut === undefined) return docs;
     from = cut;
   }
+}
+
+/** Index of the document holding `offset`, counting `---` markers before it (a leading one opens document 0). */
+function documentIndexAt(text: string, offset: number): number {
+  const markers = [...text.slice(0, offset).matchAll(DOCUMENT_MARKER)];
+  const leading = /^(?:\s*#[^\n]*\n|\s*\n)*---/.test(text) ? 1 : 0;
+  return Math.max(0, markers.length - leading);
 }
 
 function blankBefore(text: string, offset: number): string {

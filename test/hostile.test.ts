@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintFiles } from '../src/node.js';
+import type { LintResult } from '../src/types.js';
+
+/**
+ * Hostile and broken files, linted in one run beside a good one: each yields an input finding
+ * with its file and line, no rule fails, and the good file's findings are all still there.
+ * The big cases are generated here rather than committed.
+ */
+const directory = mkdtempSync(join(tmpdir(), 'ballast-hostile-'));
+const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: good\nspec:\n  replicas: 1\n';
+const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+for (let level = 1; level < 10; level++) laughs.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+
+const cases: Record<string, string | Uint8Array> = {
+  'good.yaml': deployment,
+  'alias-bomb.yaml': `${laughs.join('\n')}\n`,
+  'deep-flow.yaml': `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  'deep-block.yaml': `${'- '.repeat(10_000)}x\n`,
+  'huge.yaml': `# ${'x'.repeat(1024)}\n`.repeat(50 * 1024),
+  'long-line.yaml': `a: ${'y'.repeat(1024 * 1024)}\n`,
+  'invalid-utf8.yaml': Buffer.concat([Buffer.from('a: 1\nb: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+  'binary.yaml': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00]),
+  'bom-in-middle.yaml': 'a: 1\n\uFEFFb: 2\n',
+  'tabs.yaml': 'spec:\n\treplicas: 1\n',
+  'dashes-only.yaml': '---\n',
+  'scalar.yaml': 'just a string\n',
+  'list.yaml': '- a\n- b\n',
+  'unterminated.yaml': 'metadata:\n  name: "api\n---\nkind: Pod\n',
+  'proto.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: p\n  __proto__: { polluted: true }\n  constructor: { prototype: { polluted: true } }\nspec: { replicas: 1 }\n',
+};
+
+let result: LintResult;
+beforeAll(async () => {
+  for (const [name, contents] of Object.entries(cases)) writeFileSync(join(directory, name), contents);
+  result = await lintFiles(Object.keys(cases).map((name) => join(directory, name)), { cwd: directory });
+});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const inputRules = new Set(['parse-error', 'input-limit', 'invalid-field-type', 'duplicate-key']);
+function inputFindings(file: string) {
+  return result.findings.filter((finding) => finding.file.endsWith(file) && inputRules.has(finding.ruleId));
+}
+
+describe('hostile input', () => {
+  it('breaks no rule and loses no finding of the good file', () => {
+    expect(result.internalErrors).toEqual([]);
+    expect(result.findings.some((finding) => finding.file.endsWith('good.yaml') && finding.ruleId === 'replicas-min')).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  const expected: Record<string, { rule: string; line: number }> = {
+    'alias-bomb.yaml': { rule: 'input-limit', line: 6 },
+    'deep-flow.yaml': { rule: 'input-limit', line: 1 },
+    'deep-block.yaml': { rule: 'input-limit', line: 1 },
+    'huge.yaml': { rule: 'input-limit', line: 1 },
+    'invalid-utf8.yaml': { rule: 'parse-error', line: 2 },
+    'binary.yaml': { rule: 'parse-error', line: 1 },
+    'bom-in-middle.yaml': { rule: 'parse-error', line: 2 },
+    'tabs.yaml': { rule: 'parse-error', line: 2 },
+    'scalar.yaml': { rule: 'invalid-field-type', line: 1 },
+    'list.yaml': { rule: 'invalid-field-type', line: 1 },
+    'unterminated.yaml': { rule: 'parse-error', line: 2 },
+  };
+  for (const [file, { rule, line }] of Object.entries(expected)) {
+    it(`${file}: ${rule} on line ${line}`, () => {
+      const found = inputFindings(file);
+      expect(found.map((finding) => `${finding.ruleId}@${finding.start.line}`)).toContain(`${rule}@${line}`);
+    });
+  }
+
+  it('a 1 MB line and a file of only "---" are read without complaint', () => {
+    expect(inputFindings('long-line.yaml')).toEqual([]);
+    expect(inputFindings('dashes-only.yaml')).toEqual([]);
+  });
+
+  it('keys like __proto__ stay data', () => {
+    expect(result.findings.some((finding) => finding.file.endsWith('proto.yaml') && finding.ruleId === 'replicas-min')).toBe(true);
+  });
+
+  it('the document after an unterminated quote is still linted', () => {
+    expect(result.summary.documents).toBeGreaterThan(Object.keys(cases).length);
+  });
+});
