@@ -1,6 +1,7 @@
 import { CST, Parser, parseDocument } from 'yaml';
+import type { Tags } from 'yaml';
 import type { InputLimits } from './limits.js';
-import { PositionTableBuilder } from './positions.js';
+import { isArrayIndexKey, PositionTableBuilder } from './positions.js';
 
 /**
  * The fast path: YAML as Kubernetes manifests are written (block and flow collections, plain,
@@ -32,9 +33,17 @@ interface ScalarTag {
   resolve(value: string, onError: (message: string) => void, options: object): unknown;
 }
 
+/**
+ * Kubernetes decodes with go-yaml v2, which never supported YAML 1.1's base-60 numbers: `12:30`
+ * is a string there (sigs.k8s.io/yaml/goyaml.v2/README.md). Both paths drop those tags.
+ */
+export function withoutBase60(tags: Tags): Tags {
+  return tags.filter((tag) => typeof tag === 'string' || tag.format !== 'TIME');
+}
+
 // The YAML 1.1 core tags that `yaml` itself uses to resolve plain scalars, so both paths type
 // `yes`, `0777` or `1e3` identically.
-const plainTags: readonly ScalarTag[] = (parseDocument('', { version: '1.1' }).schema.tags as unknown as ScalarTag[]).filter(
+const plainTags: readonly ScalarTag[] = (parseDocument('', { version: '1.1', customTags: withoutBase60 }).schema.tags as unknown as ScalarTag[]).filter(
   (tag) => tag.default === true && tag.test !== undefined,
 );
 const RESOLVE_OPTIONS = { intAsBigInt: false };
@@ -152,7 +161,7 @@ class CstConverter {
       if (isCommentsOnly(item)) continue;
       if (item.explicitKey || !item.sep) throw BAIL;
       const key = this.key(item.key);
-      if (Object.prototype.hasOwnProperty.call(result, key)) throw BAIL; // duplicate-key is reported by the full path
+      if (isArrayIndexKey(key) || Object.prototype.hasOwnProperty.call(result, key)) throw BAIL; // duplicate-key is reported by the full path
       const separatorEnd = checkSeparator(item.sep);
       if (item.value && (item.value.type === 'block-map' || item.value.type === 'block-seq') && !hasNewline(item.sep)) throw BAIL;
       result[key] = this.valueOrNull(item.value, separatorEnd, depth, false);
@@ -168,11 +177,10 @@ class CstConverter {
     let end = token.offset;
     for (const item of token.items) {
       if (isCommentsOnly(item)) continue;
-      let indicatorEnd = token.offset;
       for (const part of item.start) {
-        if (part.type === 'seq-item-ind') indicatorEnd = part.offset + 1;
-        else if (!ALLOWED_SOURCE_TOKENS.has(part.type) || part.source.includes('\t')) throw BAIL;
+        if (part.type !== 'seq-item-ind' && (!ALLOWED_SOURCE_TOKENS.has(part.type) || part.source.includes('\t'))) throw BAIL;
       }
+      const indicatorEnd = emptyValueOffset(item.start, 'seq-item-ind', token.offset);
       result.push(this.valueOrNull(item.value, indicatorEnd, depth, false));
       end = Math.max(end, this.table.lastEnd);
     }
@@ -199,7 +207,7 @@ class CstConverter {
         if (isTrailingComma(item, index, token.items.length)) continue;
         if (!item.sep) throw BAIL;
         const key = this.key(item.key);
-        if (Object.prototype.hasOwnProperty.call(map, key)) throw BAIL;
+        if (isArrayIndexKey(key) || Object.prototype.hasOwnProperty.call(map, key)) throw BAIL;
         map[key] = this.valueOrNull(item.value, checkSeparator(item.sep), depth, true);
       }
       result = map;
@@ -240,24 +248,39 @@ function isTrailingComma(item: CST.CollectionItem, index: number, count: number)
   return index === count - 1 && item.key === undefined && item.sep === undefined && item.value === undefined && item.start.some((part) => part.type === 'comma');
 }
 
-/** Checks a key/value separator and returns the offset just past its `:`. */
+/** Checks a key/value separator; returns where an empty value after it is placed. */
 function checkSeparator(tokens: readonly CST.SourceToken[]): number {
-  let end: number | undefined;
+  let indicators = 0;
   for (const token of tokens) {
-    if (token.type === 'map-value-ind') {
-      if (end !== undefined) throw BAIL;
-      end = token.offset + token.source.length;
-    } else if (!ALLOWED_SOURCE_TOKENS.has(token.type) || token.type === 'doc-start' || (token.type === 'space' && token.source.includes('\t'))) {
+    if (token.type === 'map-value-ind') indicators++;
+    else if (!ALLOWED_SOURCE_TOKENS.has(token.type) || token.type === 'doc-start' || (token.type === 'space' && token.source.includes('\t'))) {
       throw BAIL;
     }
   }
-  if (end === undefined) throw BAIL;
-  return end;
+  if (indicators !== 1) throw BAIL;
+  return emptyValueOffset(tokens, 'map-value-ind', 0);
+}
+
+/** The composer places an empty value after its indicator and the spaces that follow it. */
+function emptyValueOffset(tokens: readonly CST.SourceToken[], indicator: CST.SourceToken['type'], fallback: number): number {
+  let offset = fallback;
+  let afterIndicator = false;
+  for (const token of tokens) {
+    if (token.type === indicator) {
+      offset = token.offset + token.source.length;
+      afterIndicator = true;
+    } else if (afterIndicator && token.type === 'space') {
+      offset = token.offset + token.source.length;
+    } else if (afterIndicator) {
+      break;
+    }
+  }
+  return offset;
 }
 
 type PlainScalar = string | number | boolean | null;
 
-function resolvePlain(source: string): PlainScalar {
+export function resolvePlain(source: string): PlainScalar {
   for (const tag of plainTags) {
     if (tag.test?.test(source)) {
       const value = tag.resolve(source, failResolve, RESOLVE_OPTIONS);

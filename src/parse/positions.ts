@@ -10,7 +10,9 @@ import type { OffsetRange } from './source.js';
  *   child of a sequence = node
  *
  * Children line up with the value: the n-th key of a mapping object (insertion order, which is
- * source order on the fast path) is its n-th child. One typed array per document instead of an
+ * source order on the fast paths) is its n-th child. JavaScript lists integer-like keys ("8080")
+ * first whatever their insertion order, so the fast paths leave mappings with such keys to the
+ * full parser (see `isArrayIndexKey`). One typed array per document instead of an
  * AST keeps memory flat and can be handed between threads without copying.
  */
 export class PositionTableBuilder {
@@ -86,4 +88,10 @@ export function locateInTable(table: Int32Array, value: unknown, path: Path): Of
 
 function slot(table: Int32Array, index: number): number {
   return table[index] ?? 0;
+}
+
+/** Keys that JavaScript orders before all others in an object, breaking source order. */
+export function isArrayIndexKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
 }

@@ -4,7 +4,8 @@ import type { Path } from '../types.js';
 import { findExcessiveNesting, type InputLimits } from './limits.js';
 import type { DocumentHandle, OffsetRange, ParsedFile, SuppressionComment } from './source.js';
 import { SourceFile } from './source.js';
-import { fastParseYaml } from './fast-yaml.js';
+import { fastParseYaml, withoutBase60 } from './fast-yaml.js';
+import { scanYaml } from './scan-yaml.js';
 import { locateInTable } from './positions.js';
 
 const MERGE_KEY = '<<';
@@ -39,7 +40,7 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
     parsed.problems.push({ ruleId: 'parse-error', messageId: 'byteOrderMark', data: {}, range: [strayMark, strayMark + 1], document: documentIndexAt(text, strayMark) });
   }
 
-  const fast = options.fast === false ? undefined : fastParseYaml(text, limits);
+  const fast = options.fast === false ? undefined : (scanYaml(text, limits) ?? fastParseYaml(text, limits));
   if (fast) {
     parsed.documentCount = fast.documentCount;
     parsed.documents = fast.documents.map((doc) => new TableDocument(file, doc.index, doc.value, doc.positions));
@@ -61,8 +62,8 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
     for (const error of doc.errors) {
       const range: OffsetRange = [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)];
       if (error.code === 'DUPLICATE_KEY') {
-        const key = text.slice(error.pos[0], error.pos[1]) || '?';
-        parsed.problems.push({ ruleId: 'duplicate-key', messageId: 'duplicate', data: { key }, range, document: index });
+        const repeated = repeatedKeyAt(doc, error.pos[0]);
+        parsed.problems.push({ ruleId: 'duplicate-key', messageId: 'duplicate', data: { key: repeated?.key ?? '?' }, range: repeated?.range ?? range, document: index });
       } else if (!fatal) {
         // Later errors of a broken document are mostly echoes of the first one: report that alone.
         fatal = true;
@@ -92,9 +93,7 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   prettyErrors: false,
   keepSourceTokens: false,
-  // Kubernetes decodes with go-yaml v2, which never supported YAML 1.1's base-60 numbers: `12:30` is a
-  // string there (sigs.k8s.io/yaml/goyaml.v2/README.md), so the sexagesimal tags are dropped.
-  customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.format !== 'TIME'),
+  customTags: withoutBase60,
 };
 
 /** `---` at the start of a line: YAML forbids it inside any scalar. */
@@ -156,6 +155,20 @@ function unclosedQuoteStart(doc: Document.Parsed, end: number): OffsetRange | un
         return visit.BREAK;
       }
       return undefined;
+    },
+  });
+  return found;
+}
+
+/** The whole key a DUPLICATE_KEY error points into (the error marks only its first character). */
+function repeatedKeyAt(doc: Document.Parsed, start: number): { key: string; range: OffsetRange } | undefined {
+  let found: { key: string; range: OffsetRange } | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key;
+      if (!isScalar(key) || key.range?.[0] !== start) return undefined;
+      found = { key: scalarKey(key) ?? '?', range: [key.range[0], key.range[1]] };
+      return visit.BREAK;
     },
   });
   return found;

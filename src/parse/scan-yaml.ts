@@ -1,0 +1,599 @@
+import type { FastFile, FastDocument } from './fast-yaml.js';
+import { resolvePlain } from './fast-yaml.js';
+import type { InputLimits } from './limits.js';
+import { isArrayIndexKey, PositionTableBuilder } from './positions.js';
+
+/**
+ * The quickest path: a direct scanner for YAML as manifests are usually written — block
+ * mappings and sequences indented with spaces, one-line plain and quoted scalars, literal and
+ * simple folded block scalars, flow collections, comments, `---` separators. It reads the text
+ * once, with no token objects, and builds values and the position table as it goes. Anything it
+ * is not sure about (anchors, tags, multi-line plain scalars, tabs, odd indentation...) makes
+ * it decline, and the CST path (then the full parser) takes the file. A differential test holds
+ * its values and positions equal to the full parser's.
+ */
+class Decline extends Error {}
+const DECLINE = new Decline('declined');
+
+const SPACE = 32;
+const NEWLINE = 10;
+const CR = 13;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const TAB = 9;
+
+export function scanYaml(text: string, limits: InputLimits): FastFile | undefined {
+  try {
+    return new Scanner(text, limits).file();
+  } catch (error) {
+    if (error instanceof Decline || error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+class Scanner {
+  private pos = 0;
+  private table = new PositionTableBuilder();
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: InputLimits,
+  ) {}
+
+  file(): FastFile {
+    const documents: FastDocument[] = [];
+    let count = 0;
+    let sawMarker = false;
+    this.skipBlankLines();
+    if (this.atMarker()) {
+      sawMarker = true;
+      this.skipMarkerLine();
+    }
+    for (;;) {
+      this.skipBlankLines();
+      if (this.pos >= this.text.length) {
+        // A stream with no content at all, or ending right after `---`: the composer's document
+        // counting there has subtleties not worth mirroring.
+        if (count === 0 || sawMarker) throw DECLINE;
+        break;
+      }
+      if (this.atMarker()) {
+        // `---` twice in a row: an empty document.
+        throw DECLINE;
+      }
+      this.table = new PositionTableBuilder();
+      const value = this.blockNode(0, 0);
+      this.skipBlankLines();
+      documents.push({ index: count++, value, positions: this.table.finish() });
+      sawMarker = false;
+      if (this.pos >= this.text.length) break;
+      if (!this.atMarker()) throw DECLINE;
+      sawMarker = true;
+      this.skipMarkerLine();
+    }
+    return { documentCount: count, documents };
+  }
+
+  // ---- lines -------------------------------------------------------------------------------
+
+  private code(at: number): number {
+    return this.text.charCodeAt(at);
+  }
+
+  private lineEnd(from: number): number {
+    const end = this.text.indexOf('\n', from);
+    return end === -1 ? this.text.length : end;
+  }
+
+  /** Moves past blank and comment-only lines to the first content character of the next line with content. */
+  private skipBlankLines(): void {
+    for (;;) {
+      const start = this.pos;
+      let at = start;
+      while (this.code(at) === SPACE) at++;
+      const c = this.code(at);
+      if (c === TAB) throw DECLINE;
+      if (at >= this.text.length) {
+        this.pos = this.text.length;
+        return;
+      }
+      if (c === NEWLINE || c === HASH || (c === CR && this.code(at + 1) === NEWLINE)) {
+        const end = this.lineEnd(at);
+        this.pos = end + 1;
+        if (end >= this.text.length) {
+          this.pos = this.text.length;
+          return;
+        }
+        continue;
+      }
+      this.pos = start;
+      return;
+    }
+  }
+
+  /** Column of the line's first non-space character, from `pos` at a line start. */
+  private indentAt(lineStart: number): number {
+    let at = lineStart;
+    while (this.code(at) === SPACE) at++;
+    if (this.code(at) === TAB) throw DECLINE;
+    return at - lineStart;
+  }
+
+  private atMarker(): boolean {
+    const t = this.text;
+    const p = this.pos;
+    if (t.startsWith('...', p)) throw DECLINE;
+    if (!t.startsWith('---', p)) return false;
+    const after = this.code(p + 3);
+    return Number.isNaN(after) || after === NEWLINE || after === SPACE || after === CR;
+  }
+
+  private skipMarkerLine(): void {
+    const end = this.lineEnd(this.pos);
+    // Content after `---` on the same line (`--- a: 1`) is left to the other paths.
+    if (!/^---\s*(#.*)?$/.test(this.text.slice(this.pos, end).replace(/\r$/, ''))) throw DECLINE;
+    this.pos = Math.min(end + 1, this.text.length);
+  }
+
+  /** After a value on a line: only spaces, then a comment or the end of the line. Moves to the next line. */
+  private finishLine(from: number): void {
+    let at = from;
+    while (this.code(at) === SPACE) at++;
+    const c = this.code(at);
+    if (c === HASH) at = this.lineEnd(at);
+    else if (c === CR && this.code(at + 1) === NEWLINE) at++;
+    else if (c === TAB) throw DECLINE;
+    else if (at < this.text.length && c !== NEWLINE) throw DECLINE;
+    this.pos = Math.min(at + 1, this.text.length);
+  }
+
+  // ---- block structure -----------------------------------------------------------------------
+
+  /** A node whose first character is at `pos`, on a line indented `indent`, nested `depth` deep. */
+  private blockNode(indent: number, depth: number): unknown {
+    if (depth > this.limits.maxDepth) throw DECLINE;
+    const c = this.code(this.pos);
+    if (c === DASH && this.isSeparated(this.pos + 1)) return this.blockSequence(this.column(this.pos), depth);
+    if (this.keyEnd(this.pos) !== undefined) return this.blockMapping(this.column(this.pos), depth);
+    // A lone scalar or flow collection as a whole document.
+    const value = this.inlineValue(indent, depth, true);
+    return value;
+  }
+
+  private column(at: number): number {
+    const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
+    return at - lineStart;
+  }
+
+  private isSeparated(at: number): boolean {
+    const c = this.code(at);
+    return Number.isNaN(c) || c === SPACE || c === NEWLINE || (c === CR && this.code(at + 1) === NEWLINE);
+  }
+
+  private blockMapping(indent: number, depth: number): Record<string, unknown> {
+    const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const node = this.table.open(this.pos);
+    for (;;) {
+      const key = this.key();
+      if (isArrayIndexKey(key) || Object.prototype.hasOwnProperty.call(result, key)) throw DECLINE;
+      result[key] = this.mappingValue(indent, depth);
+      if (!this.nextSibling(indent)) break;
+      if (this.code(this.pos) === DASH && this.isSeparated(this.pos + 1)) throw DECLINE;
+    }
+    this.table.close(node, this.table.lastEnd);
+    return result;
+  }
+
+  /** The value after `key:` (pos just past the colon). */
+  private mappingValue(indent: number, depth: number): unknown {
+    const afterColon = this.pos;
+    let at = afterColon;
+    while (this.code(at) === SPACE) at++;
+    const c = this.code(at);
+    if (c === TAB) throw DECLINE;
+    const lineDone = Number.isNaN(c) || c === NEWLINE || c === HASH || (c === CR && this.code(at + 1) === NEWLINE);
+    if (!lineDone) {
+      this.pos = at;
+      return this.inlineValue(indent, depth + 1, false);
+    }
+    // An empty value sits after the spaces that follow its indicator, as the composer places it.
+    const emptyAt = at;
+    this.finishLine(at);
+    this.skipBlankLines();
+    if (this.pos < this.text.length && !this.atMarker()) {
+      const childIndent = this.indentAt(this.pos);
+      const start = this.pos + childIndent;
+      const isDash = this.code(start) === DASH && this.isSeparated(start + 1);
+      if (childIndent > indent || (childIndent === indent && isDash)) {
+        this.pos = start;
+        if (childIndent === indent) return this.blockSequence(childIndent, depth + 1);
+        return this.blockNode(childIndent, depth + 1);
+      }
+    }
+    this.table.leaf(emptyAt, emptyAt);
+    return null;
+  }
+
+  private blockSequence(indent: number, depth: number): unknown[] {
+    if (depth > this.limits.maxDepth) throw DECLINE;
+    const result: unknown[] = [];
+    const node = this.table.open(this.pos);
+    for (;;) {
+      const afterDash = this.pos + 1;
+      let at = afterDash;
+      while (this.code(at) === SPACE) at++;
+      const c = this.code(at);
+      if (c === TAB) throw DECLINE;
+      const lineDone = Number.isNaN(c) || c === NEWLINE || c === HASH || (c === CR && this.code(at + 1) === NEWLINE);
+      if (lineDone) {
+        const emptyAt = at;
+        this.finishLine(at);
+        this.skipBlankLines();
+        const childIndent = this.pos < this.text.length && !this.atMarker() ? this.indentAt(this.pos) : -1;
+        if (childIndent > indent) {
+          this.pos += childIndent;
+          result.push(this.blockNode(childIndent, depth + 1));
+        } else {
+          this.table.leaf(emptyAt, emptyAt);
+          result.push(null);
+        }
+      } else {
+        this.pos = at;
+        const column = this.column(at);
+        if (c === DASH && this.isSeparated(at + 1)) result.push(this.blockSequence(column, depth + 1));
+        else if (this.keyEnd(at) !== undefined) result.push(this.blockMapping(column, depth + 1));
+        else result.push(this.inlineValue(indent, depth + 1, false));
+      }
+      if (!this.nextSibling(indent)) break;
+      if (!(this.code(this.pos) === DASH && this.isSeparated(this.pos + 1))) {
+        // A sequence written at its key's indentation ends at the next key; the mapping
+        // decides whether that line is really its sibling.
+        this.pos -= indent;
+        break;
+      }
+    }
+    this.table.close(node, this.table.lastEnd);
+    return result;
+  }
+
+  /**
+   * After a node: finds the next content line. True (pos at its first character) when it
+   * continues the collection at `indent`; false when it closes it (dedent, `---`, end).
+   */
+  private nextSibling(indent: number): boolean {
+    this.skipBlankLines();
+    if (this.pos >= this.text.length || this.atMarker()) return false;
+    const lineIndent = this.indentAt(this.pos);
+    if (lineIndent > indent) throw DECLINE; // a continuation line, or bad indentation
+    if (lineIndent < indent) return false;
+    this.pos += lineIndent;
+    return true;
+  }
+
+  // ---- keys and inline values -----------------------------------------------------------------
+
+  /** Offset of the `:` ending a key that starts at `at`, if the line there is `key: ...`. */
+  private keyEnd(at: number): number | undefined {
+    const c = this.code(at);
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const close = this.quotedEnd(at);
+      return close !== undefined && this.code(close) === COLON && this.isSeparated(close + 1) ? close : undefined;
+    }
+    if (!this.plainCanStart(at)) return undefined;
+    const end = this.lineEnd(at);
+    for (let i = at; i < end; i++) {
+      const k = this.code(i);
+      if (k === COLON && this.isSeparated(i + 1)) return i;
+      if (k === HASH && this.code(i - 1) === SPACE) return undefined;
+    }
+    return undefined;
+  }
+
+  private key(): string {
+    const start = this.pos;
+    const colon = this.keyEnd(start);
+    if (colon === undefined) throw DECLINE;
+    let key: string;
+    let end = colon;
+    const c = this.code(start);
+    if (c === 34 || c === 39) {
+      key = this.quoted(start, colon);
+    } else {
+      while (end > start && this.code(end - 1) === SPACE) end--;
+      const source = this.text.slice(start, end);
+      if (source === '<<' || source.length > 1024 || source.includes(': ')) throw DECLINE;
+      const value = resolvePlain(source);
+      key = value === null ? 'null' : String(value);
+    }
+    this.table.key(start, end);
+    this.pos = colon + 1;
+    return key;
+  }
+
+  private plainCanStart(at: number): boolean {
+    const c = this.code(at);
+    // Indicators that start something other than a plain scalar (or that this scanner leaves alone).
+    if ('[]{},#&*!|>\'"%@`'.includes(String.fromCharCode(c))) return false;
+    if ((c === DASH || c === 63 /* ? */ || c === COLON) && this.isSeparated(at + 1)) return false;
+    return !Number.isNaN(c) && c !== SPACE && c !== NEWLINE && c !== CR && c !== TAB;
+  }
+
+  /** A value that starts on the current line at `pos`: scalar, quoted, flow, or block scalar. */
+  private inlineValue(indent: number, depth: number, documentRoot: boolean): unknown {
+    const start = this.pos;
+    const c = this.code(start);
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      const value = this.flow(depth, !documentRoot);
+      this.finishLine(this.pos);
+      return value;
+    }
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(indent);
+    if (c === 34 || c === 39) {
+      const close = this.quotedEnd(start);
+      if (close === undefined) throw DECLINE;
+      const value = this.quoted(start, close);
+      this.table.leaf(start, close);
+      this.finishLine(close);
+      this.noContinuation(indent, documentRoot);
+      return value;
+    }
+    if (!this.plainCanStart(start)) throw DECLINE;
+    const lineEnd = this.lineEnd(start);
+    let end = start;
+    for (let i = start; i < lineEnd; i++) {
+      const k = this.code(i);
+      if (k === HASH && this.code(i - 1) === SPACE) break;
+      if (k === COLON && this.isSeparated(i + 1)) throw DECLINE; // `a: b: c`
+      if (k === TAB) throw DECLINE;
+      if (k !== SPACE && k !== CR) end = i + 1;
+    }
+    const source = this.text.slice(start, end);
+    this.table.leaf(start, end);
+    this.finishLine(end);
+    this.noContinuation(indent, documentRoot);
+    return resolvePlain(source);
+  }
+
+  /** A more-indented line after a one-line scalar would continue it: not handled here. */
+  private noContinuation(indent: number, documentRoot: boolean): void {
+    const saved = this.pos;
+    this.skipBlankLines();
+    if (this.pos < this.text.length && !this.atMarker()) {
+      const lineIndent = this.indentAt(this.pos);
+      if (lineIndent > indent || (documentRoot && lineIndent >= indent)) throw DECLINE;
+    }
+    this.pos = saved;
+  }
+
+  private quotedEnd(at: number): number | undefined {
+    const quote = this.code(at);
+    const end = this.lineEnd(at);
+    for (let i = at + 1; i < end; i++) {
+      const k = this.code(i);
+      if (quote === 39 && k === 39) {
+        if (this.code(i + 1) === 39) {
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+      if (quote === 34) {
+        if (k === 92 /* \ */) {
+          i++;
+          continue;
+        }
+        if (k === 34) return i + 1;
+      }
+    }
+    return undefined; // multi-line or unterminated: another path
+  }
+
+  private quoted(start: number, end: number): string {
+    const body = this.text.slice(start + 1, end - 1);
+    if (this.code(start) === 39) return body.replace(/''/g, "'");
+    if (!body.includes('\\')) return body;
+    return body.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, escape: string) => {
+      if (escape.length > 1) return String.fromCharCode(parseInt(escape.slice(1), 16));
+      const simple = DOUBLE_QUOTE_ESCAPES[escape];
+      if (simple === undefined) throw DECLINE;
+      return simple;
+    });
+  }
+
+  // ---- block scalars ---------------------------------------------------------------------------
+
+  /** `|`, `|-`, `|+`, `>`, `>-`, `>+` with content indented more than `indent`. */
+  private blockScalar(indent: number): string {
+    const header = this.pos;
+    const style = this.code(header);
+    let at = header + 1;
+    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    if (this.code(at) === DASH) (chomp = 'strip'), at++;
+    else if (this.code(at) === 43 /* + */) (chomp = 'keep'), at++;
+    this.finishLine(at);
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let lastContentEnd = this.pos;
+    let trailingBlank = 0;
+    while (this.pos < this.text.length) {
+      const lineStart = this.pos;
+      const end = this.lineEnd(lineStart);
+      const raw = this.text.slice(lineStart, end).replace(/\r$/, '');
+      if (raw.includes('\t')) throw DECLINE;
+      const spaces = raw.length - raw.trimStart().length;
+      if (raw.trim() === '') {
+        if (contentIndent !== -1 && spaces > contentIndent) throw DECLINE;
+        if (contentIndent === -1 && spaces > indent + 1) throw DECLINE;
+        lines.push('');
+        trailingBlank++;
+        this.pos = Math.min(end + 1, this.text.length);
+        continue;
+      }
+      if (contentIndent === -1) {
+        if (spaces <= indent) break;
+        contentIndent = spaces;
+      }
+      if (spaces < contentIndent) break;
+      if (style === 62 && spaces > contentIndent) throw DECLINE; // folded with more-indented lines
+      lines.push(raw.slice(contentIndent));
+      trailingBlank = 0;
+      this.pos = Math.min(end + 1, this.text.length);
+      lastContentEnd = this.pos;
+    }
+    if (contentIndent === -1) throw DECLINE;
+    // Blank lines after the content belong to the chomping, not to the next node; rewind to them.
+    const content = lines.slice(0, lines.length - trailingBlank);
+    let value = style === 124 ? content.join('\n') : foldLines(content);
+    if (chomp === 'clip') value += '\n';
+    else if (chomp === 'keep') value += '\n'.repeat(1 + trailingBlank);
+    this.table.leaf(header, lastContentEnd);
+    this.pos = lastContentEnd;
+    if (chomp === 'keep' || this.text.slice(lastContentEnd - 1, lastContentEnd) !== '\n') throw DECLINE;
+    return value;
+  }
+
+  // ---- flow collections ------------------------------------------------------------------------
+
+  /** `[...]` or `{...}` from `pos`; in block context it must stay on one line. */
+  private flow(depth: number, inBlock: boolean): unknown {
+    if (depth > this.limits.maxDepth) throw DECLINE;
+    const open = this.code(this.pos);
+    const close = open === 91 ? 93 : 125;
+    const start = this.pos;
+    const node = this.table.open(start);
+    this.pos++;
+    const list: unknown[] = [];
+    const map: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    let first = true;
+    for (;;) {
+      this.flowSpace(inBlock);
+      if (this.code(this.pos) === close) {
+        this.pos++;
+        break;
+      }
+      if (!first) {
+        if (this.code(this.pos) !== 44 /* , */) throw DECLINE;
+        this.pos++;
+        this.flowSpace(inBlock);
+        if (this.code(this.pos) === close) throw DECLINE; // trailing comma: left to the other paths
+      }
+      first = false;
+      if (open === 123) {
+        const key = this.flowKey();
+        if (isArrayIndexKey(key) || Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
+        this.flowSpace(inBlock);
+        map[key] = this.flowValue(depth, inBlock);
+      } else {
+        list.push(this.flowValue(depth, inBlock));
+        this.flowSpace(inBlock);
+        if (this.code(this.pos) === COLON) throw DECLINE; // a pair inside a sequence
+      }
+    }
+    this.table.close(node, this.pos);
+    return open === 123 ? map : list;
+  }
+
+  private flowSpace(inBlock: boolean): void {
+    for (;;) {
+      const c = this.code(this.pos);
+      if (c === SPACE) this.pos++;
+      else if (c === NEWLINE || c === CR) {
+        if (inBlock) throw DECLINE;
+        this.pos++;
+      } else if (c === HASH || c === TAB) throw DECLINE;
+      else return;
+    }
+  }
+
+  private flowKey(): string {
+    const start = this.pos;
+    const c = this.code(start);
+    let end: number;
+    let key: string;
+    if (c === 34 || c === 39) {
+      const close = this.quotedEnd(start);
+      if (close === undefined) throw DECLINE;
+      key = this.quoted(start, close);
+      end = close;
+    } else {
+      end = this.flowPlainEnd(start);
+      const source = this.text.slice(start, end);
+      if (source === '' || source === '<<') throw DECLINE;
+      const value = resolvePlain(source);
+      key = value === null ? 'null' : String(value);
+    }
+    this.table.key(start, end);
+    this.pos = end;
+    while (this.code(this.pos) === SPACE) this.pos++;
+    if (this.code(this.pos) !== COLON) throw DECLINE;
+    this.pos++;
+    return key;
+  }
+
+  private flowValue(depth: number, inBlock: boolean): unknown {
+    const start = this.pos;
+    const c = this.code(start);
+    if (c === 91 || c === 123) return this.flow(depth + 1, inBlock);
+    if (c === 34 || c === 39) {
+      const close = this.quotedEnd(start);
+      if (close === undefined) throw DECLINE;
+      this.table.leaf(start, close);
+      this.pos = close;
+      return this.quoted(start, close);
+    }
+    if (c === 44 || c === 93 || c === 125) throw DECLINE; // empty value
+    if (!this.plainCanStart(start) && c !== DASH) throw DECLINE;
+    const end = this.flowPlainEnd(start);
+    if (end === start) throw DECLINE;
+    this.table.leaf(start, end);
+    this.pos = end;
+    return resolvePlain(this.text.slice(start, end));
+  }
+
+  /** End of a one-line plain scalar inside a flow collection. */
+  private flowPlainEnd(start: number): number {
+    let end = start;
+    for (let i = start; i < this.text.length; i++) {
+      const k = this.code(i);
+      if (k === 44 || k === 91 || k === 93 || k === 123 || k === 125 || k === NEWLINE || k === CR) break;
+      if (k === COLON && (this.isSeparated(i + 1) || ',[]{}'.includes(this.text.charAt(i + 1)))) break;
+      if (k === HASH && this.code(i - 1) === SPACE) throw DECLINE;
+      if (k === TAB) throw DECLINE;
+      if (k !== SPACE) end = i + 1;
+    }
+    return end;
+  }
+}
+
+const DOUBLE_QUOTE_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  '0': '\0',
+  ' ': ' ',
+};
+
+/** Folding of `>` content without more-indented lines: line breaks become spaces, blank lines newlines. */
+function foldLines(lines: readonly string[]): string {
+  let result = '';
+  let pendingBreaks = 0;
+  let started = false;
+  for (const line of lines) {
+    if (line === '') {
+      pendingBreaks++;
+      continue;
+    }
+    if (started) result += pendingBreaks > 0 ? '\n'.repeat(pendingBreaks) : ' ';
+    else result += '\n'.repeat(pendingBreaks);
+    result += line;
+    pendingBreaks = 0;
+    started = true;
+  }
+  return result;
+}
