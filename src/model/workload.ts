@@ -66,7 +66,18 @@ export interface ContainerRef {
  * init container, `restartPolicy: Always`, is a sidecar that runs for the pod's life), then
  * app containers. Ephemeral containers are debugging tools, not part of the workload.
  */
-export function containersOf(template: PodTemplate): ContainerRef[] {
+export function containersOf(template: PodTemplate): readonly ContainerRef[] {
+  // Most workload rules walk the same containers; list them once per template.
+  let refs = containerCache.get(template);
+  if (refs) return refs;
+  refs = listContainers(template);
+  containerCache.set(template, refs);
+  return refs;
+}
+
+const containerCache = new WeakMap<PodTemplate, readonly ContainerRef[]>();
+
+function listContainers(template: PodTemplate): ContainerRef[] {
   const refs: ContainerRef[] = [];
   const collect = (key: 'initContainers' | 'containers'): void => {
     asArray(template.spec[key]).forEach((value, index) => {
@@ -82,6 +93,6 @@ export function containersOf(template: PodTemplate): ContainerRef[] {
 }
 
 /** Containers that run for the pod's whole life: app containers and sidecars. */
-export function longRunningContainers(template: PodTemplate): ContainerRef[] {
+export function longRunningContainers(template: PodTemplate): readonly ContainerRef[] {
   return containersOf(template).filter((container) => container.role !== 'init');
 }
