@@ -5,13 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from '../src/engine/config-error.js';
-import { lintParsed, atOrAbove } from '../src/engine/lint.js';
+import { Linter, atOrAbove } from '../src/engine/lint.js';
+import { nodeReport } from '../src/engine/node-report.js';
 import { isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
 import { formatters, type FormatName } from '../src/format/index.js';
-import { discoverFiles, findConfigFile, parseFiles, readConfigFile, UsageError, type LoadedConfig } from '../src/node.js';
+import { formatNodeReport } from '../src/format/node-allocatable.js';
+import { discoverFiles, findConfigFile, parseFiles, readConfigFile, streamFiles, UsageError, type LoadedConfig } from '../src/node.js';
 import { parseBytes } from '../src/parse/index.js';
-import type { ParsedFile } from '../src/parse/source.js';
 import type { Severity, SeverityOrOff } from '../src/types.js';
 
 const HELP = `Usage: ballast [options] [paths|globs|-]...
@@ -27,9 +28,12 @@ Options:
       --kube-version <x.y>   Kubernetes version the cluster runs (default: config, else newest known)
       --list-rules           list every rule with its category and default severity
       --explain <rule-id>    print what a rule checks, why, and how to fix it
+      --explain-node <path>  print the allocatable arithmetic of the kubelet files under <path> for each
+                             node group in cluster.nodes (capacity, reservations, eviction, result)
   -q, --quiet                report errors only
       --show-suppressed      also print findings hidden by suppressions
       --stdin-filename <p>   name to report for "-"
+      --all                  lint the whole working directory instead of the paths given (for pre-commit)
       --color, --no-color    force colours on or off (default: on for a terminal)
   -v, --version              print the version
   -h, --help                 print this help
@@ -53,9 +57,11 @@ async function main(argv: readonly string[]): Promise<number> {
       'kube-version': { type: 'string' },
       'list-rules': { type: 'boolean' },
       explain: { type: 'string' },
+      'explain-node': { type: 'string', multiple: true },
       quiet: { type: 'boolean', short: 'q' },
       'show-suppressed': { type: 'boolean' },
       'stdin-filename': { type: 'string' },
+      all: { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
@@ -85,22 +91,32 @@ async function main(argv: readonly string[]): Promise<number> {
   const kubernetesVersion = values['kube-version'];
   if (kubernetesVersion !== undefined && !isValidKubeVersion(kubernetesVersion)) throw new UsageError(`--kube-version takes a version like 1.31, not "${kubernetesVersion}"`);
   const ruleOverrides = parseRuleOverrides(values.rule ?? [], new Set(rules.map((rule) => rule.meta.id)));
+  if (values['explain-node'] !== undefined) {
+    const paths = await discoverFiles(values['explain-node'], { cwd, ignore: loaded?.config.ignore ?? [] });
+    const report = nodeReport(await parseFiles(paths, cwd), { ...(loaded ? { config: loaded.config } : {}), ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}) });
+    return print(formatNodeReport(report).trimEnd());
+  }
+  // A hook passes the staged files; --all trades them for the whole tree, so cross-document rules see every object.
+  if (values.all) positionals.splice(0, positionals.length, '.');
   if (positionals.length === 0) throw new UsageError('no paths given (try "ballast ." or "ballast --help")');
 
-  const files: ParsedFile[] = [];
-  const filePatterns = positionals.filter((pattern) => pattern !== '-');
-  if (positionals.includes('-')) files.push(parseBytes(values['stdin-filename'] ?? '-', readFileSync(0)));
-  if (filePatterns.length > 0) {
-    const paths = await discoverFiles(filePatterns, { cwd, ignore: loaded?.config.ignore ?? [] });
-    files.push(...(await parseFiles(paths, cwd)));
-  }
-
-  const result = lintParsed(files, {
+  const linter = new Linter({
     ...(loaded ? { config: loaded.config, rules: loaded.plugins } : {}),
     ruleOverrides,
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
   });
-  if (values.quiet) result.findings = result.findings.filter((finding) => finding.severity === 'error');
+  const filePatterns = positionals.filter((pattern) => pattern !== '-');
+  if (positionals.includes('-')) linter.add([parseBytes(values['stdin-filename'] ?? '-', readFileSync(0))]);
+  if (filePatterns.length > 0) {
+    const paths = await discoverFiles(filePatterns, { cwd, ignore: loaded?.config.ignore ?? [] });
+    await streamFiles(paths, (files) => linter.add(files), cwd);
+  }
+  const result = linter.finish();
+  if (values.quiet) {
+    // The summary must describe what is shown: without this it counted the warnings it hid.
+    result.findings = result.findings.filter((finding) => finding.severity === 'error');
+    result.summary = { ...result.summary, warnings: 0, infos: 0 };
+  }
 
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env['NO_COLOR']));
   const formatOptions = { color, showSuppressed: values['show-suppressed'] ?? false, rules, rootUri: pathToFileURL(cwd).href };

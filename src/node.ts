@@ -7,10 +7,11 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { BallastConfig } from './engine/config.js';
 import { ConfigError } from './engine/config-error.js';
 import { loadConfig } from './engine/config-loader.js';
-import { lintParsed, type LintOptions } from './engine/lint.js';
+import { Linter, type LintOptions } from './engine/lint.js';
 import { DEFAULT_LIMITS, type InputLimits } from './parse/limits.js';
 import { parseBytes, parseText, tooLarge } from './parse/index.js';
 import type { ParsedFile } from './parse/source.js';
@@ -21,7 +22,19 @@ import type { LintResult } from './types.js';
 export const CONFIG_FILE_NAMES = ['.ballast.yaml', '.ballast.yml', '.ballast.json'];
 
 /** What a directory walk picks up: manifests, plus kubelet files known by name. */
-export const WALK_PATTERNS: string[] = ['**/*.yaml', '**/*.yml', '**/*.json'];
+export const WALK_PATTERNS: string[] = [
+  '**/*.yaml',
+  '**/*.yml',
+  '**/*.json',
+  // Kubelet flags and drop-ins, by the names kubeadm, systemd and distributions give them; a
+  // looser pattern (any *.env or *.conf) would pull in unrelated files.
+  '**/kubeadm-flags.env',
+  '**/kubelet.service',
+  '**/kubelet.service.d/*.conf',
+  '**/kubelet.conf.d/*.conf',
+  '**/default/kubelet',
+  '**/sysconfig/kubelet',
+];
 
 /** A path that does not exist, a glob that matches nothing: the caller's mistake (exit 2). */
 export class UsageError extends Error {
@@ -56,11 +69,22 @@ export async function readConfigFile(path: string, extraRules: readonly AnyRule[
   } catch {
     throw new ConfigError('cannot read the config file', path);
   }
-  const raw = await loadConfig(text, { path, rules: extraRules });
-  const plugins = await loadPlugins(raw.plugins ?? [], dirname(resolve(path)));
-  // Validate again now that the plugins' rule IDs and options are known.
-  const config = plugins.length > 0 ? await loadConfig(text, { path, rules: [...extraRules, ...plugins] }) : raw;
+  // Plugins load before validation: the config may configure their rules, whose IDs and options validation must know.
+  const plugins = await loadPlugins(pluginSpecifiers(text), dirname(resolve(path)));
+  const config = await loadConfig(text, { path, rules: [...extraRules, ...plugins] });
   return { config, plugins };
+}
+
+/** `plugins:` read ahead of validation; a malformed value loads nothing here and validation reports it. */
+function pluginSpecifiers(text: string): string[] {
+  let value: unknown;
+  try {
+    value = parseYaml(text, { logLevel: 'silent' });
+  } catch {
+    return [];
+  }
+  const plugins: unknown = value !== null && typeof value === 'object' ? (value as { plugins?: unknown }).plugins : undefined;
+  return Array.isArray(plugins) && plugins.every((entry) => typeof entry === 'string') ? plugins : [];
 }
 
 /** A plugin module's default export (or `rules` export) is one rule or a list of rules. */
@@ -142,27 +166,37 @@ function display(cwd: string, absolute: string): string {
 const PARALLEL_MIN_FILES = 48;
 
 /**
- * Reads and parses files, spreading the work over worker threads when there are enough of
- * them: parsing is most of the cost of a run, and rules need every file parsed before the
- * cross-document ones can start. A few files are parsed here, with no pool to pay for.
+ * Reads and parses files and hands them to `sink` as they are ready, spreading the work over
+ * worker threads when there are enough files: parsing is most of the cost of a run, and
+ * object-level checks on the parsed batches can overlap with it. A few files are parsed here,
+ * with no pool to pay for. Batches arrive in no fixed order.
  */
-export async function parseFiles(paths: readonly string[], cwd: string = process.cwd(), limits: Partial<InputLimits> = {}): Promise<ParsedFile[]> {
+export async function streamFiles(
+  paths: readonly string[],
+  sink: (files: ParsedFile[]) => void,
+  cwd: string = process.cwd(),
+  limits: Partial<InputLimits> = {},
+): Promise<void> {
   const effective: InputLimits = { ...DEFAULT_LIMITS, ...limits };
-  const threads = Math.min(availableParallelism(), Math.floor(paths.length / (PARALLEL_MIN_FILES / 2)));
-  if (threads < 2) return paths.map((path) => parseOne(path, resolve(cwd, path), effective));
-
+  // Run from TypeScript sources (tests), this module cannot be a worker's entry point.
+  const threads = import.meta.url.endsWith('.js') ? Math.min(availableParallelism(), Math.floor(paths.length / (PARALLEL_MIN_FILES / 2))) : 1;
+  if (threads < 2) {
+    sink(paths.map((path) => parseOne(path, resolve(cwd, path), effective)));
+    return;
+  }
   // Deal files round-robin by size so that each thread gets a similar amount of text.
-  const sized = paths.map((path, order) => ({ path, absolute: resolve(cwd, path), order, size: statSync(resolve(cwd, path)).size }));
+  const sized = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path)).size }));
   const shares: (typeof sized)[] = Array.from({ length: threads }, () => []);
   [...sized].sort((a, b) => b.size - a.size).forEach((file, index) => shares[index % threads]?.push(file));
-  const results = await Promise.all(shares.map((files) => runWorker(files, effective)));
-  const byPath = new Map<string, WireFile>();
-  for (const wire of results.flat()) byPath.set(wire.path, wire);
-  return paths.map((path) => {
-    const wire = byPath.get(path);
-    if (!wire) throw new Error(`worker returned no result for ${path}`);
-    return wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire);
-  });
+  const receive = (batch: WireFile[]): void => sink(batch.map((wire) => (wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire))));
+  await Promise.all(shares.map((files) => runWorker(files, effective, receive)));
+}
+
+/** All files parsed, in the order of `paths`. */
+export async function parseFiles(paths: readonly string[], cwd: string = process.cwd(), limits: Partial<InputLimits> = {}): Promise<ParsedFile[]> {
+  const byPath = new Map<string, ParsedFile>();
+  await streamFiles(paths, (files) => files.forEach((file) => byPath.set(file.file.path, file)), cwd, limits);
+  return paths.flatMap((path) => byPath.get(path) ?? []);
 }
 
 function parseOne(path: string, absolute: string, limits: InputLimits): ParsedFile {
@@ -177,14 +211,13 @@ interface ParseJob {
 }
 
 /** This module is also the workers' entry point, so that only it and bin/ do I/O. */
-function runWorker(files: readonly { path: string; absolute: string }[], limits: InputLimits): Promise<WireFile[]> {
+function runWorker(files: readonly { path: string; absolute: string }[], limits: InputLimits, receive: (batch: WireFile[]) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const received: WireFile[] = [];
     const job: ParseJob = { ballastParseJob: true, files: files.map(({ path, absolute }) => ({ path, absolute })), limits };
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
-    worker.on('message', (batch: WireFile[]) => received.push(...batch));
+    worker.on('message', receive);
     worker.on('error', fail);
-    worker.on('exit', (code) => (code === 0 ? done(received) : fail(new Error(`parse worker exited with code ${code}`))));
+    worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`parse worker exited with code ${code}`))));
   });
 }
 
@@ -192,7 +225,9 @@ function runWorker(files: readonly { path: string; absolute: string }[], limits:
 export async function lintFiles(patterns: readonly string[], options: LintOptions & DiscoverOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const paths = await discoverFiles(patterns, { cwd, ignore: options.ignore ?? options.config?.ignore ?? [] });
-  return lintParsed(await parseFiles(paths, cwd, options.limits), options);
+  const linter = new Linter(options);
+  await streamFiles(paths, (files) => linter.add(files), cwd, options.limits);
+  return linter.finish();
 }
 
 const PARSE_BATCH = 64;

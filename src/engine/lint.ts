@@ -44,85 +44,183 @@ export function lint(inputs: readonly LintInput[], options: LintOptions = {}): L
 
 /** Lints files parsed elsewhere (e.g. on worker threads); `lint` parses and calls this. */
 export function lintParsed(files: readonly ParsedFile[], options: LintOptions = {}): LintResult {
-  const allRules = [...builtinRules, ...(options.rules ?? [])];
-  const selected = options.only ? allRules.filter((rule) => rule.meta.category === 'input' || options.only?.includes(rule.meta.id)) : allRules;
-  const active = new Map(activateRules(selected, options.config, options.ruleOverrides).map((entry) => [entry.rule.meta.id, entry]));
-  const settings: LintSettings = {
-    kubernetesVersion: options.kubernetesVersion ?? options.config?.cluster?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
-    cluster: options.config?.cluster ?? {},
-  };
+  const linter = new Linter(options);
+  linter.add(files);
+  return linter.finish();
+}
 
-  const collector = new Collector(active);
-  const documents: DocumentHandle[] = [];
-  for (const parsed of files) {
-    for (const problem of parsed.problems) {
-      collector.add(problem.ruleId, problem.messageId, problem.data, parsed.file, problem.document, problem.range);
-    }
-    for (const doc of parsed.documents) {
-      if (doc.value === null) continue;
-      if (!isMap(doc.value)) {
-        const shape = Array.isArray(doc.value) ? 'a list' : 'a scalar';
-        collector.add('invalid-field-type', 'notObject', { shape }, parsed.file, doc.index, doc.locate([]));
-        continue;
-      }
-      documents.push(doc);
+/** Thrown when an object-level check reaches for the rest of the set while files are still arriving. */
+class NeedsWholeSet extends Error {}
+const NEEDS_WHOLE_SET = new NeedsWholeSet('this check looks across documents');
+
+interface RuleState {
+  entry: ActiveRule;
+  report: (descriptor: ReportDescriptor<string>) => void;
+  /** The context while files arrive: reaching for other documents throws NeedsWholeSet. */
+  context: RuleContext;
+  /** Set once `checkObject` has reached for the cluster, the object list or the documents. */
+  crossDocument: boolean;
+  /** Objects already checked while files were arriving. */
+  checked: Set<K8sObject>;
+}
+
+/**
+ * Lints files as they arrive. Object-level checks run on each new object at once (so they
+ * overlap with parsing on other threads); a check that turns out to look across documents is
+ * deferred, and it and every set-level `check` run in `finish`, over all objects in path order,
+ * so the result does not depend on the order in which files arrived.
+ */
+export class Linter {
+  private readonly allRules: readonly AnyRule[];
+  private readonly active: ReadonlyMap<string, ActiveRule>;
+  private readonly settings: LintSettings;
+  private readonly collector: Collector;
+  private readonly files: ParsedFile[] = [];
+  private readonly documents: DocumentHandle[] = [];
+  private readonly objects: K8sObject[] = [];
+  /** Each document's objects, made once: checks and suppressions must see the same instances. */
+  private readonly objectsOf = new Map<DocumentHandle, K8sObject[]>();
+  private readonly states: RuleState[] = [];
+  private readonly internalErrors: InternalError[] = [];
+  private readonly cluster: ClusterIndex;
+
+  constructor(options: LintOptions = {}) {
+    this.allRules = [...builtinRules, ...(options.rules ?? [])];
+    const selected = options.only ? this.allRules.filter((rule) => rule.meta.category === 'input' || options.only?.includes(rule.meta.id)) : this.allRules;
+    this.active = new Map(activateRules(selected, options.config, options.ruleOverrides).map((entry) => [entry.rule.meta.id, entry]));
+    this.settings = {
+      kubernetesVersion: options.kubernetesVersion ?? options.config?.cluster?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+      cluster: options.config?.cluster ?? {},
+    };
+    this.collector = new Collector(this.active);
+    // Filled in `finish`, once every object is known; built lazily by the first rule that asks.
+    this.cluster = new ClusterIndex(this.objects);
+    const whileArriving = (): never => {
+      throw NEEDS_WHOLE_SET;
+    };
+    for (const entry of this.active.values()) {
+      if (!entry.rule.check && !entry.rule.checkObject) continue;
+      const report = (descriptor: ReportDescriptor<string>): void => this.collector.report(entry, descriptor);
+      const context: RuleContext = {
+        options: entry.options,
+        settings: this.settings,
+        report,
+        get objects(): readonly K8sObject[] {
+          return whileArriving();
+        },
+        get documents(): readonly DocumentHandle[] {
+          return whileArriving();
+        },
+        get cluster(): ClusterIndex {
+          return whileArriving();
+        },
+      };
+      this.states.push({ entry, report, context, crossDocument: false, checked: new Set() });
     }
   }
 
-  const objects = documents.flatMap(objectsOf);
-  const cluster = new ClusterIndex(objects);
-  const internalErrors: InternalError[] = [];
-  for (const entry of active.values()) {
-    const { rule } = entry;
-    if (!rule.check && !rule.checkObject) continue;
-    const context: RuleContext = {
-      options: entry.options,
-      objects,
-      documents,
-      settings,
-      cluster,
-      report: (descriptor) => collector.report(entry, descriptor),
-    };
-    const fail = (error: unknown, object?: K8sObject): void => {
-      internalErrors.push({
-        ruleId: rule.meta.id,
-        ...(object ? { file: object.doc.file.path } : {}),
-        message: error instanceof Error ? error.message : String(error),
-      });
-    };
-    if (rule.checkObject) {
-      for (const object of objects) {
+  add(files: readonly ParsedFile[]): void {
+    const fresh: K8sObject[] = [];
+    for (const parsed of files) {
+      this.files.push(parsed);
+      for (const problem of parsed.problems) {
+        this.collector.add(problem.ruleId, problem.messageId, problem.data, parsed.file, problem.document, problem.range);
+      }
+      for (const doc of parsed.documents) {
+        if (doc.value === null) continue;
+        if (!isMap(doc.value)) {
+          const shape = Array.isArray(doc.value) ? 'a list' : 'a scalar';
+          this.collector.add('invalid-field-type', 'notObject', { shape }, parsed.file, doc.index, doc.locate([]));
+          continue;
+        }
+        const objects = objectsOf(doc);
+        this.documents.push(doc);
+        this.objectsOf.set(doc, objects);
+        fresh.push(...objects);
+      }
+    }
+    for (const state of this.states) {
+      const { rule } = state.entry;
+      if (!rule.checkObject || state.crossDocument) continue;
+      for (const object of fresh) {
+        const mark = this.collector.findings.length;
         try {
-          rule.checkObject(object, context);
+          rule.checkObject(object, state.context);
+          state.checked.add(object);
         } catch (error) {
-          fail(error, object);
+          if (error instanceof NeedsWholeSet) {
+            // What it reported for this object before asking is reported again in `finish`.
+            this.collector.discardFrom(mark);
+            state.crossDocument = true;
+            break;
+          }
+          this.fail(rule, error, object);
+          state.checked.add(object);
         }
       }
     }
-    if (rule.check) {
-      try {
-        rule.check(context);
-      } catch (error) {
-        fail(error);
-      }
-    }
   }
 
-  const knownRules = new Set(allRules.map((rule) => rule.meta.id));
-  const findings = applySuppressions(collector, files, objects, active, (ruleId) => knownRules.has(ruleId));
-  findings.sort(compareFindings);
-  return {
-    findings,
-    summary: {
-      files: files.length,
-      documents: files.reduce((sum, parsed) => sum + parsed.documentCount, 0),
-      errors: count(findings, 'error'),
-      warnings: count(findings, 'warning'),
-      infos: count(findings, 'info'),
-      suppressed: findings.filter((finding) => finding.suppressed).length,
-    },
-    internalErrors,
-  };
+  finish(): LintResult {
+    this.files.sort((a, b) => compareText(a.file.path, b.file.path));
+    const order = new Map(this.files.map((parsed, index) => [parsed.file, index]));
+    const byPosition = (a: { doc: DocumentHandle }, b: { doc: DocumentHandle }): number =>
+      (order.get(a.doc.file) ?? 0) - (order.get(b.doc.file) ?? 0) || a.doc.index - b.doc.index;
+    this.documents.sort((a, b) => byPosition({ doc: a }, { doc: b }));
+    this.objects.push(...this.documents.flatMap((doc) => this.objectsOf.get(doc) ?? []));
+    for (const state of this.states) {
+      const { rule } = state.entry;
+      const context: RuleContext = {
+        options: state.entry.options,
+        settings: this.settings,
+        report: state.report,
+        objects: this.objects,
+        documents: this.documents,
+        cluster: this.cluster,
+      };
+      if (rule.checkObject) {
+        for (const object of this.objects) {
+          if (state.checked.has(object)) continue;
+          try {
+            rule.checkObject(object, context);
+          } catch (error) {
+            this.fail(rule, error, object);
+          }
+        }
+      }
+      if (rule.check) {
+        try {
+          rule.check(context);
+        } catch (error) {
+          this.fail(rule, error);
+        }
+      }
+    }
+
+    const knownRules = new Set(this.allRules.map((rule) => rule.meta.id));
+    const findings = applySuppressions(this.collector, this.files, this.objects, this.active, (ruleId) => knownRules.has(ruleId));
+    findings.sort(compareFindings);
+    return {
+      findings,
+      summary: {
+        files: this.files.length,
+        documents: this.files.reduce((sum, parsed) => sum + parsed.documentCount, 0),
+        errors: count(findings, 'error'),
+        warnings: count(findings, 'warning'),
+        infos: count(findings, 'info'),
+        suppressed: findings.filter((finding) => finding.suppressed).length,
+      },
+      internalErrors: this.internalErrors,
+    };
+  }
+
+  private fail(rule: AnyRule, error: unknown, object?: K8sObject): void {
+    this.internalErrors.push({
+      ruleId: rule.meta.id,
+      ...(object ? { file: object.doc.file.path } : {}),
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /** Lints one text, e.g. an editor buffer or stdin. */
@@ -161,6 +259,11 @@ export class Collector {
     }
     if (descriptor.related?.length) finding.related = descriptor.related.map((related) => relatedLocation(related.at, related.message));
     this.findings.push(finding);
+  }
+
+  /** Drops the findings reported since `length` (a check that is rerun later). */
+  discardFrom(length: number): void {
+    for (const finding of this.findings.splice(length)) this.objects.delete(finding);
   }
 
   add(ruleId: string, messageId: string, data: Readonly<Record<string, string | number>>, file: SourceFile, document: number, range: OffsetRange): void {

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { lint } from '../src/engine/lint.js';
+import { formatJson } from '../src/format/json.js';
+import { BUILT_CLI } from './global-setup.js';
+
+/**
+ * Enough files for the CLI to parse on worker threads and lint batches as they arrive: the
+ * output must be byte for byte what linting the same files in one call gives.
+ */
+const directory = mkdtempSync(join(tmpdir(), 'ballast-parallel-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+it('parsing on worker threads gives exactly the single-threaded result', () => {
+  const files: string[] = [];
+  for (let index = 0; index < 120; index++) {
+    const team = `team-${index % 7}`;
+    mkdirSync(join(directory, team), { recursive: true });
+    const path = join(directory, team, `app-${index}.yaml`);
+    const hpa = index % 3 === 0 ? `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: app-${index - 1}, namespace: ${team} }\nspec: { scaleTargetRef: { kind: Deployment, name: app-${index - 1} }, minReplicas: 2, maxReplicas: 4 }\n` : '';
+    const anchors = index % 10 === 0 ? 'x-defaults: &defaults { cpu: 100m }\n' : '';
+    writeFileSync(
+      path,
+      `${anchors}apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\n  namespace: ${team}\nspec:\n  replicas: ${index % 4}\n  selector: { matchLabels: { app: app-${index} } }\n  template:\n    metadata: { labels: { app: app-${index} } }\n    spec:\n      containers:\n        - name: app\n          image: app:${index % 5 === 0 ? 'latest' : '1.0'}\n${hpa}`,
+    );
+    files.push(path);
+  }
+  const run = spawnSync(process.execPath, [BUILT_CLI, '--format', 'json', '.'], { cwd: directory, encoding: 'utf8', maxBuffer: 1 << 28 });
+  expect(run.stderr).toBe('');
+  expect(run.status).not.toBe(2);
+  const cli = run.stdout;
+  const inProcess = lint(files.map((path) => ({ path: relative(directory, path), text: readFileSync(path, 'utf8') })));
+  expect(cli).toBe(formatJson(inProcess));
+});
