@@ -1,0 +1,126 @@
+/**
+ * Critical add-ons: the cluster services every workload depends on (DNS, kube-proxy, the CNI
+ * agent, metrics-server, cluster-autoscaler...), and the priority classes that protect them.
+ */
+import { asString, isMap } from './access.js';
+import { flagsOfContainer, lastFlag } from './flags.js';
+import { parseImageReference } from './image.js';
+import type { K8sObject } from './object.js';
+import { staticPodComponent } from './static-pods.js';
+import { tolerationsOf } from './tolerations.js';
+import { containersOf, isBatch, type PodTemplate } from './workload.js';
+
+/**
+ * The built-in critical classes (plugin/pkg/admission/priority: system-cluster-critical is
+ * SystemCriticalPriority = 2 × HighestUserDefinablePriority = 2000000000, system-node-critical
+ * 1000 more). User-defined classes are capped at 1000000000, and the kubelet treats a pod as
+ * critical only from SystemCriticalPriority up (pkg/kubelet/types/pod_update.go).
+ */
+export const CRITICAL_PRIORITY_CLASSES: ReadonlySet<string> = new Set(['system-cluster-critical', 'system-node-critical']);
+
+/** The annotation that marked critical pods before priority classes; removed in 1.16 (kubernetes#80342). */
+export const CRITICAL_POD_ANNOTATION = 'scheduler.alpha.kubernetes.io/critical-pod';
+
+/** Toleration the cluster autoscaler's critical-add-on taint asks for. */
+const CRITICAL_ADDONS_ONLY = 'CriticalAddonsOnly';
+
+export type AddonRole = 'dns' | 'metrics' | 'proxy' | 'cni' | 'autoscaler';
+
+/** Object names, `k8s-app`/`app.kubernetes.io/name` label values and image names of well-known add-ons. */
+const WELL_KNOWN: readonly { role: AddonRole; names: readonly string[]; images: readonly RegExp[] }[] = [
+  { role: 'dns', names: ['coredns', 'kube-dns'], images: [/(^|\/)coredns$/, /(^|\/)k8s-dns-kube-dns(-[a-z0-9]+)?$/] },
+  { role: 'metrics', names: ['metrics-server'], images: [/(^|\/)metrics-server(-[a-z0-9]+)?$/] },
+  { role: 'proxy', names: ['kube-proxy'], images: [/(^|\/)kube-proxy(-[a-z0-9]+)?$/] },
+  {
+    role: 'cni',
+    names: ['calico-node', 'cilium', 'cilium-agent', 'kube-flannel-ds', 'kube-flannel', 'flannel', 'weave-net', 'canal', 'kube-router', 'antrea-agent', 'aws-node'],
+    images: [/(^|\/)calico\/node$/, /(^|\/)cilium\/cilium$/, /(^|\/)flannel$/, /(^|\/)weave-kube$/, /(^|\/)kube-router$/, /(^|\/)antrea-agent[^/]*$/, /(^|\/)amazon-k8s-cni$/],
+  },
+  { role: 'autoscaler', names: ['cluster-autoscaler'], images: [/(^|\/)cluster-autoscaler$/] },
+];
+
+export type CriticalReason = 'kube-system' | 'toleration' | 'annotation' | 'well-known';
+
+export interface CriticalAddon {
+  reason: CriticalReason;
+  role?: AddonRole;
+  template: PodTemplate;
+}
+
+/**
+ * Whether the object's pods are a critical add-on: a long-running pod template in kube-system,
+ * one tolerating CriticalAddonsOnly, one carrying the legacy critical-pod annotation, or a
+ * well-known add-on by name, label or image. Control-plane static pods and run-to-completion
+ * pods (install Jobs) are not add-ons.
+ */
+export function criticalAddonOf(object: K8sObject): CriticalAddon | undefined {
+  const template = object.podTemplate;
+  if (!template || isBatch(object) || staticPodComponent(object)) return undefined;
+  const role = addonRole(object, template);
+  if (role) return { reason: 'well-known', role, template };
+  if (object.namespace === 'kube-system') return { reason: 'kube-system', template };
+  if (tolerationsOf(template).some((toleration) => asString(toleration.value['key']) === CRITICAL_ADDONS_ONLY)) return { reason: 'toleration', template };
+  if (Object.prototype.hasOwnProperty.call(template.annotations, CRITICAL_POD_ANNOTATION)) return { reason: 'annotation', template };
+  return undefined;
+}
+
+/** The well-known add-on an object runs, from its name, its labels or its images. */
+export function addonRole(object: K8sObject, template: PodTemplate): AddonRole | undefined {
+  const names = [object.name, template.labels['k8s-app'], template.labels['app.kubernetes.io/name']].filter((name): name is string => name !== undefined);
+  const images = containersOf(template)
+    .map((container) => asString(container.value['image']))
+    .map((image) => (image === undefined ? undefined : parseImageReference(image)?.repository))
+    .filter((repository): repository is string => repository !== undefined);
+  for (const entry of WELL_KNOWN) {
+    if (names.some((name) => entry.names.includes(name))) return entry.role;
+    if (images.some((repository) => entry.images.some((pattern) => pattern.test(repository)))) return entry.role;
+  }
+  return undefined;
+}
+
+/** `priorityClassName` of the pod template, when set. */
+export function priorityClassOf(template: PodTemplate): string | undefined {
+  const value = template.spec['priorityClassName'];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Whether a ResourceQuota's `scopeSelector` admits pods of that priority class. */
+export function quotaAdmitsPriorityClass(quota: K8sObject, priorityClass: string): boolean {
+  const expressions = quota.get('spec', 'scopeSelector', 'matchExpressions');
+  if (!Array.isArray(expressions)) return false;
+  return expressions.some((expression) => {
+    if (!isMap(expression) || asString(expression['scopeName']) !== 'PriorityClass') return false;
+    const operator = asString(expression['operator']);
+    const values = Array.isArray(expression['values']) ? expression['values'] : [];
+    if (operator === 'Exists') return true;
+    return operator === 'In' && values.includes(priorityClass);
+  });
+}
+
+const autoscaled = new WeakMap<readonly K8sObject[], ReadonlySet<string>>();
+
+/**
+ * Workloads scaled by cluster-proportional-autoscaler (the usual DNS autoscaler), as
+ * `namespace/name`: its `--target=deployment/<name>` flag, in `--namespace` or its own namespace.
+ */
+export function proportionalAutoscalerTargets(objects: readonly K8sObject[]): ReadonlySet<string> {
+  let targets = autoscaled.get(objects);
+  if (targets) return targets;
+  const found = new Set<string>();
+  for (const object of objects) {
+    const template = object.podTemplate;
+    if (!template) continue;
+    for (const container of containersOf(template)) {
+      const image = asString(container.value['image']);
+      if (!image || !/cluster-proportional-autoscaler/.test(image)) continue;
+      const flags = flagsOfContainer(container.value, container.path);
+      const target = lastFlag(flags, 'target')?.value;
+      const match = target ? /^(?:deployment|replicaset|replicationcontroller|statefulset)\/(.+)$/i.exec(target) : null;
+      if (!match?.[1]) continue;
+      found.add(`${lastFlag(flags, 'namespace')?.value ?? object.namespaceOrDefault}/${match[1]}`);
+    }
+  }
+  targets = found;
+  autoscaled.set(objects, targets);
+  return targets;
+}
