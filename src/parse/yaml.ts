@@ -127,8 +127,9 @@ function parseStream(text: string): Document.Parsed[] {
 }
 
 /** Index of the document holding `offset`, counting `---` markers before it (a leading one opens document 0). */
-function documentIndexAt(text: string, offset: number): number {
-  const markers = [...text.slice(0, offset).matchAll(DOCUMENT_MARKER)];
+export function documentIndexAt(text: string, offset: number): number {
+  // A fresh expression: matchAll would start from the shared one's leftover lastIndex.
+  const markers = [...text.slice(0, offset).matchAll(new RegExp(DOCUMENT_MARKER.source, 'gm'))];
   const leading = /^(?:\s*#[^\n]*\n|\s*\n)*---/.test(text) ? 1 : 0;
   return Math.max(0, markers.length - leading);
 }
