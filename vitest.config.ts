@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'bin/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'threads',
+    // The CLI tests run the built command; this builds it first when dist/ is missing or stale.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

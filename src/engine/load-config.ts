@@ -6,6 +6,7 @@ import type { BallastConfig } from './config.js';
 import { configSchema } from './config-schema.js';
 import type { AnyRule } from './rule.js';
 import { closest, ConfigError } from './config-error.js';
+import { isMap } from '../model/access.js';
 
 export interface LoadConfigOptions {
   /** Name used in error messages, usually the config file's path. */
@@ -27,7 +28,7 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
       throw new ConfigError(`not valid YAML (${problem.ruleId})`, `${path}:${at.line}:${at.column}`);
     }
     const doc = parsed.documents[0];
-    value = doc?.value ?? {};
+    value = offAsSeverity(doc?.value ?? {});
     if (doc) {
       locate = (pointer) => {
         const at = parsed.file.lines.position(doc.locate(pointerPath(pointer))[0]);
@@ -72,10 +73,26 @@ function schemaError(errors: ErrorObject[] | null | undefined, locate: (pointer:
   return new ConfigError(`${field} ${message}`, locate(pointer));
 }
 
-function pointerPath(pointer: string): string[] {
+/** JSON pointer → path; digits become indexes, which also find a mapping key of the same digits. */
+function pointerPath(pointer: string): (string | number)[] {
   return pointer
     .split('/')
     .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
+}
+
+/**
+ * The config is read like a manifest, as YAML 1.1, where a bare `off` is the boolean false; as
+ * a rule's severity it can only mean "off".
+ */
+function offAsSeverity(config: unknown): unknown {
+  const rules = isMap(config) ? config['rules'] : undefined;
+  if (!isMap(rules)) return config;
+  for (const id of Object.keys(rules)) {
+    const setting = rules[id];
+    if (setting === false) rules[id] = 'off';
+    else if (isMap(setting) && setting['severity'] === false) setting['severity'] = 'off';
+  }
+  return config;
 }
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../types.js';
 import type { ParsedFile, SuppressionComment } from '../parse/source.js';
+import { documentIndexAt } from '../parse/yaml.js';
 import type { K8sObject } from '../model/object.js';
 import type { ActiveRule } from './config.js';
 import type { Collector } from './lint.js';
@@ -59,7 +60,7 @@ export function applySuppressions(
   for (const parsed of files) {
     for (const { comment, directive } of comments.get(parsed.file.path) ?? []) {
       for (const [messageId, rule] of unusedEntries(directive, isActive, isKnownRule)) {
-        collector.add(UNUSED, messageId, { rule, where: 'comment' }, parsed.file, documentAt(parsed, comment.range[0]), comment.range);
+        collector.add(UNUSED, messageId, { rule, where: 'comment' }, parsed.file, documentIndexAt(parsed.file.text, comment.range[0]), comment.range);
       }
     }
   }
@@ -98,13 +99,4 @@ function unusedEntries(directive: Directive, isActive: (id: string) => boolean, 
     else if (isActive(rule) && !directive.used.has(rule)) entries.push(['unused', rule]);
   }
   return entries;
-}
-
-/** The document a comment belongs to: the last one that starts before it. */
-function documentAt(parsed: ParsedFile, offset: number): number {
-  let index = 0;
-  for (const doc of parsed.documents) {
-    if (doc.locate([])[0] <= offset) index = doc.index;
-  }
-  return index;
 }

@@ -1,3 +1,4 @@
+import { kubeletFlagFileParser } from './flags-files.js';
 import { DEFAULT_LIMITS, type InputLimits } from './limits.js';
 import { SourceFile, type InputProblem, type ParsedFile } from './source.js';
 import { parseYamlFile } from './yaml.js';
@@ -10,7 +11,7 @@ export interface FileParser {
 }
 
 /** Parsers tried before YAML, in order; formats add themselves here. */
-export const fileParsers: FileParser[] = [];
+export const fileParsers: FileParser[] = [kubeletFlagFileParser];
 
 export { DEFAULT_LIMITS, type InputLimits };
 
@@ -40,7 +41,7 @@ export function tooLarge(path: string, size: number, limits: InputLimits): Parse
   return problemFile(new SourceFile(path, ''), {
     ruleId: 'input-limit',
     messageId: 'fileSize',
-    data: { size: megabytes(size), limit: megabytes(limits.maxFileBytes) },
+    data: { size: formatSize(size), limit: formatSize(limits.maxFileBytes) },
     range: [0, 0],
     document: 0,
   });
@@ -57,7 +58,9 @@ function problemFile(file: SourceFile, problem: InputProblem): ParsedFile {
   return { file, documentCount: 1, documents: [], problems: [problem], comments: [] };
 }
 
-function megabytes(bytes: number): string {
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
@@ -68,7 +71,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const byte = bytes[i] ?? 0;
     const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
-    for (let k = 1; k < length; k++) {
+    // The second byte's range also excludes overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+    const second = bytes[i + 1] ?? 0;
+    const [low, high] = byte === 0xe0 ? [0xa0, 0xbf] : byte === 0xed ? [0x80, 0x9f] : byte === 0xf0 ? [0x90, 0xbf] : byte === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    if (length > 1 && (second < low || second > high)) return i;
+    for (let k = 2; k < length; k++) {
       if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     }
     i += length;

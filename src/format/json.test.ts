@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../engine/lint.js';
+import type { LintResult } from '../types.js';
+import { formatJson, JSON_FORMAT_VERSION } from './json.js';
+
+const deployment = (name: string, replicas: string, extra = ''): string =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: prod\n${extra}spec:\n  replicas: ${replicas}\n`;
+
+/** The order of fields in the DESIGN.md contract; optional ones are left out when absent. */
+const FIELD_ORDER = ['ruleId', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'document', 'kind', 'name', 'namespace'];
+
+function result(): LintResult {
+  return lint(
+    [
+      { path: 'deploy/b.yaml', text: `${deployment('api', '1')}---\nbroken: [\n` },
+      { path: 'deploy/a.yaml', text: `${deployment('web', '1')}---\n${deployment('quiet', '1', '  annotations: { ballast/ignore: replicas-min }\n')}` },
+    ],
+    { only: ['replicas-min'] },
+  );
+}
+
+interface Parsed {
+  version: number;
+  findings: Record<string, unknown>[];
+  summary: Record<string, number>;
+}
+
+describe('formatJson', () => {
+  const parsed = JSON.parse(formatJson(result())) as Parsed;
+
+  it('has the version, findings and summary, in that order', () => {
+    expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary']);
+    expect(parsed.version).toBe(1);
+    expect(JSON_FORMAT_VERSION).toBe(1);
+  });
+
+  it('writes each finding with the contract fields in the contract order', () => {
+    expect(parsed.findings[0]).toEqual({
+      ruleId: 'replicas-min',
+      severity: 'warning',
+      message: 'Deployment "web" runs 1 replica(s), fewer than 2: a single pod failure or rollout takes it down.',
+      fix: 'Set `spec.replicas` to at least 2 (3 for quorum-based software), or let a HorizontalPodAutoscaler with `minReplicas` ≥ 2 manage the scale.',
+      file: 'deploy/a.yaml',
+      line: 7,
+      column: 13,
+      endLine: 7,
+      endColumn: 14,
+      document: 0,
+      kind: 'Deployment',
+      name: 'web',
+      namespace: 'prod',
+    });
+    for (const finding of parsed.findings) {
+      const keys = Object.keys(finding);
+      expect(keys).toEqual(FIELD_ORDER.filter((key) => keys.includes(key)));
+    }
+  });
+
+  it('leaves out the object fields of a finding about no object', () => {
+    const parseError = parsed.findings.find((finding) => finding['ruleId'] === 'parse-error');
+    expect(parseError).toBeDefined();
+    expect(Object.keys(parseError ?? {})).toEqual(['ruleId', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'document']);
+    expect(parseError).toMatchObject({ file: 'deploy/b.yaml', document: 1 });
+  });
+
+  it('sorts findings by file, line, column and rule', () => {
+    expect(parsed.findings.map((finding) => `${String(finding['file'])}:${String(finding['line'])}:${String(finding['column'])} ${String(finding['ruleId'])}`)).toEqual([
+      'deploy/a.yaml:7:13 replicas-min',
+      'deploy/b.yaml:7:13 replicas-min',
+      'deploy/b.yaml:10:1 parse-error',
+    ]);
+  });
+
+  it('writes the summary with counts that leave suppressed findings out', () => {
+    expect(Object.keys(parsed.summary)).toEqual(['files', 'documents', 'errors', 'warnings', 'infos', 'suppressed']);
+    expect(parsed.summary).toEqual({ files: 2, documents: 4, errors: 1, warnings: 2, infos: 0, suppressed: 1 });
+  });
+
+  it('shows suppressed findings, marked, only when asked', () => {
+    const shown = JSON.parse(formatJson(result(), { showSuppressed: true })) as Parsed;
+    expect(shown.findings).toHaveLength(4);
+    expect(shown.findings.find((finding) => finding['name'] === 'quiet')).toMatchObject({ suppressed: { kind: 'annotation' } });
+    expect(parsed.findings.some((finding) => 'suppressed' in finding)).toBe(false);
+  });
+
+  it('is pretty-printed JSON ending in a newline, and valid for an empty run', () => {
+    const empty = formatJson(lint([]));
+    expect(empty.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(empty)).toEqual({ version: 1, findings: [], summary: { files: 0, documents: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0 } });
+  });
+});
