@@ -112,6 +112,8 @@ async function main(argv: readonly string[]): Promise<number> {
     await streamFiles(paths, (files) => linter.add(files), cwd);
   }
   const result = linter.finish();
+  // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
+  const failed = result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn));
   if (values.quiet) {
     // The summary must describe what is shown: without this it counted the warnings it hid.
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
@@ -127,7 +129,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`ballast: internal error in rule ${error.ruleId}${error.file ? ` on ${error.file}` : ''}: ${error.message}\n`);
   }
   if (result.internalErrors.length > 0) return 2;
-  return result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn)) ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 function parseRuleOverrides(entries: readonly string[], known: ReadonlySet<string>): Record<string, SeverityOrOff> {
