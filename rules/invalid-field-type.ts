@@ -2,14 +2,14 @@ import { defineRule } from '../src/engine/rule.js';
 import type { RuleContext } from '../src/engine/rule.js';
 import { isMap } from '../src/model/access.js';
 import type { K8sObject } from '../src/model/object.js';
-import { parseQuantity } from '../src/model/quantity.js';
+import { isNegative, parseQuantity } from '../src/model/quantity.js';
 import { schemaFor } from '../src/model/kind-schemas.js';
 import { checkAgainstSchema } from '../src/model/schema.js';
 import { containersOf, REPLICATED_KINDS } from '../src/model/workload.js';
 import type { Path } from '../src/types.js';
 
 type Expected = 'mapping' | 'list' | 'string' | 'integer' | 'boolean';
-type MessageId = 'notObject' | 'wrongType' | 'quantity';
+type MessageId = 'notObject' | 'wrongType' | 'quantity' | 'negative';
 type Context = RuleContext<MessageId>;
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -33,6 +33,7 @@ export default defineRule<MessageId>({
       notObject: 'This document is {{shape}}, not a Kubernetes object (a mapping with apiVersion and kind).',
       wrongType: '`{{field}}` should be a {{expected}}, but it is {{actual}}.',
       quantity: '`{{field}}` is not a valid Kubernetes quantity: "{{value}}" (use forms like 500m, 1.5, 256Mi, 1Gi).',
+      negative: '`{{field}}` is negative ({{value}}): the API server accepts only quantities of zero or more.',
     },
   },
   checkObject(object, context) {
@@ -89,11 +90,14 @@ function checkQuantities(object: K8sObject, context: Context, path: Path): void 
   if (!isMap(list)) return;
   for (const name of Object.keys(list)) {
     const raw = list[name];
-    if (raw === null || parseQuantity(raw) !== undefined) continue;
+    if (raw === null) continue;
+    const quantity = parseQuantity(raw);
+    // ValidateResourceQuantityValue (pkg/apis/core/validation) rejects negative requests and limits.
+    if (quantity !== undefined && !isNegative(quantity)) continue;
     context.report({
       at: object.at(...path, name),
       object,
-      messageId: 'quantity',
+      messageId: quantity === undefined ? 'quantity' : 'negative',
       data: { field: [...path, name].join('.'), value: typeof raw === 'string' || typeof raw === 'number' ? String(raw) : describeValue(raw) },
     });
   }
