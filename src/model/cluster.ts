@@ -1,13 +1,63 @@
-import { asString, dig } from './access.js';
+import { asInteger, asString, dig, stringMap } from './access.js';
 import type { K8sObject } from './object.js';
+import { isControllerPodLabel, podSelectorOf, push, selectorMatches, SelectorIndex, sharesLabel, type Selector } from './selector.js';
+import { REPLICATED_KINDS, type PodTemplate } from './workload.js';
+
+/** A pod template and the object that carries it. */
+export interface TemplateEntry {
+  object: K8sObject;
+  template: PodTemplate;
+}
+
+/** Kinds without a namespace: their name alone identifies them. */
+const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'APIService',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CSIDriver',
+  'CSINode',
+  'CustomResourceDefinition',
+  'IngressClass',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PodSecurityPolicy',
+  'PriorityClass',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
+]);
+
+/**
+ * A pod template without labels: no selector can pick its pods, and apps/v1 workloads must
+ * select their own template labels, so such an object is a kustomize patch or other fragment
+ * merged elsewhere. Label-based rules leave it alone.
+ */
+export function isFragment(template: PodTemplate): boolean {
+  return Object.keys(template.labels).length === 0;
+}
+
+/** Kinds whose selector picks pods, and the lookups the index offers for them. */
+type SelectingKind = 'PodDisruptionBudget' | 'Service' | 'NetworkPolicy';
 
 /**
  * Cross-document lookups over every object of the run. Each index is built once, on first
- * use, in one pass over the objects: cross-document rules stay linear in the number of objects.
+ * use, in one pass over the objects; selector lookups start from a label index rather than
+ * testing every pod template, so cross-document rules stay linear in the number of objects.
  */
 export class ClusterIndex {
   private kinds: Map<string, K8sObject[]> | undefined;
+  private names: Map<string, K8sObject[]> | undefined;
   private hpaTargets: Map<string, K8sObject[]> | undefined;
+  private templates: Map<string, SelectorIndex<TemplateEntry>> | undefined;
+  private customByNamespace: Map<string, K8sObject[]> | undefined;
+  private directories: Map<string, K8sObject[]> | undefined;
+  private readonly selections = new Map<K8sObject, readonly TemplateEntry[] | null>();
+  private readonly selectors = new Map<SelectingKind, Map<K8sObject, K8sObject[]>>();
 
   constructor(readonly objects: readonly K8sObject[]) {}
 
@@ -18,6 +68,33 @@ export class ClusterIndex {
       for (const object of this.objects) push(this.kinds, object.kind, object);
     }
     return this.kinds.get(kind) ?? [];
+  }
+
+  /** Objects of any kind with this name in the namespace (`''` for cluster-scoped kinds). */
+  named(namespace: string, name: string): readonly K8sObject[] {
+    if (!this.names) {
+      this.names = new Map();
+      for (const object of this.objects) {
+        if (object.name !== undefined) push(this.names, nameKey(scopeOf(object), object.name), object);
+      }
+    }
+    return this.names.get(nameKey(namespace, name)) ?? [];
+  }
+
+  /** The object of this kind and name in the namespace; namespace is ignored for cluster-scoped kinds. */
+  find(kind: string, namespace: string, name: string): K8sObject | undefined {
+    const scope = CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace;
+    return this.named(scope, name).find((object) => object.kind === kind);
+  }
+
+  /** A PriorityClass of the set, by name. */
+  priorityClass(name: string): K8sObject | undefined {
+    return this.find('PriorityClass', '', name);
+  }
+
+  /** A ResourceQuota of the set, by namespace and name. */
+  resourceQuota(namespace: string, name: string): K8sObject | undefined {
+    return this.find('ResourceQuota', namespace, name);
   }
 
   /** HorizontalPodAutoscalers in the object's namespace whose `scaleTargetRef` names it. */
@@ -33,6 +110,152 @@ export class ClusterIndex {
     if (object.name === undefined) return [];
     return this.hpaTargets.get(targetKey(object.namespaceOrDefault, object.kind, object.name)) ?? [];
   }
+
+  /** Every pod template of the namespace, in input order. */
+  templatesIn(namespace: string): readonly TemplateEntry[] {
+    return this.templateIndex(namespace)?.all ?? [];
+  }
+
+  /** Pod templates of the namespace whose labels the selector matches (controller-added labels assumed). */
+  select(namespace: string, selector: Selector): TemplateEntry[] {
+    return this.templateIndex(namespace)?.select(selector, isControllerPodLabel) ?? [];
+  }
+
+  /**
+   * The pod templates a PodDisruptionBudget, Service or NetworkPolicy selects in its namespace;
+   * undefined when it has no selector that can be evaluated.
+   */
+  selectedBy(object: K8sObject): readonly TemplateEntry[] | undefined {
+    let selected = this.selections.get(object);
+    if (selected === undefined) {
+      const selector = podSelectorOf(object);
+      selected = selector ? this.select(object.namespaceOrDefault, selector) : null;
+      this.selections.set(object, selected);
+    }
+    return selected ?? undefined;
+  }
+
+  /**
+   * The selector of a PodDisruptionBudget, Service or NetworkPolicy that, judged from the set,
+   * matches no pods. Only judged when the set shows where its pods should be: a pod template of
+   * the namespace in the same file, or in the same directory with at least one of the selected
+   * labels (a drifted selector); and no custom resource of the namespace may run matching pods.
+   * Undefined when it matches or the set cannot tell.
+   */
+  unmatchedSelector(object: K8sObject): Selector | undefined {
+    const selector = podSelectorOf(object);
+    if (!selector || selector.kind === 'nothing') return undefined;
+    if ((this.selectedBy(object) ?? []).length > 0) return undefined;
+    const evidence = this.beside(object).some((other) => {
+      const template = other.podTemplate;
+      return template !== undefined && (other.doc.file === object.doc.file || sharesLabel(selector, template.labels));
+    });
+    if (!evidence) return undefined;
+    return this.mayOperatorRunPods(object.namespaceOrDefault, selector) ? undefined : selector;
+  }
+
+  /**
+   * Objects of the same namespace defined in the same directory (its own file included).
+   * Rules that conclude from absence judge only when the object's neighbours hold what it
+   * refers to: unrelated files linted together often share the `default` namespace.
+   */
+  beside(object: K8sObject): readonly K8sObject[] {
+    if (!this.directories) {
+      this.directories = new Map();
+      for (const other of this.objects) push(this.directories, directoryKey(other), other);
+    }
+    return this.directories.get(directoryKey(object)) ?? [];
+  }
+
+  /** PodDisruptionBudgets of the set that select the pods of this object's template. */
+  pdbsFor(object: K8sObject): readonly K8sObject[] {
+    return this.selecting('PodDisruptionBudget').get(object) ?? [];
+  }
+
+  /** Services of the set that select the pods of this object's template. */
+  servicesFor(object: K8sObject): readonly K8sObject[] {
+    return this.selecting('Service').get(object) ?? [];
+  }
+
+  /** NetworkPolicies of the set whose podSelector selects the pods of this object's template. */
+  networkPoliciesFor(object: K8sObject): readonly K8sObject[] {
+    return this.selecting('NetworkPolicy').get(object) ?? [];
+  }
+
+  /**
+   * Whether a custom resource of the namespace (an operator's Prometheus, Alertmanager,
+   * database cluster...) carries labels the selector matches: operators give the pods they
+   * create the labels of their resource (or its `spec.podMetadata`), so pods may exist that no
+   * template in the set shows.
+   */
+  mayOperatorRunPods(namespace: string, selector: Selector): boolean {
+    for (const object of this.customResources(namespace)) {
+      for (const labels of [object.labels, stringMap(object.get('spec', 'podMetadata', 'labels'))]) {
+        if (Object.keys(labels).length > 0 && selectorMatches(selector, labels, isControllerPodLabel)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Selector verifications done so far, for checking that lookups stay proportional to their result. */
+  get selectorWork(): number {
+    let total = 0;
+    for (const index of this.templates?.values() ?? []) total += index.verified;
+    return total;
+  }
+
+  /** `min(HPA minReplicas)` when an HPA scales the object, else `spec.replicas` (1 when omitted). */
+  lowestReplicas(object: K8sObject): number | undefined {
+    if (!REPLICATED_KINDS.has(object.kind)) return undefined;
+    const hpas = this.hpasFor(object);
+    if (hpas.length > 0) return Math.min(...hpas.map(hpaMinReplicas));
+    return specReplicas(object);
+  }
+
+  /**
+   * Replicated in the catalogue's sense: `replicas` ≥ 2, or an HPA with `minReplicas` ≥ 2.
+   * DaemonSets never are: one pod per node is not a set of interchangeable replicas.
+   */
+  isReplicated(object: K8sObject): boolean {
+    if (!REPLICATED_KINDS.has(object.kind)) return false;
+    return (specReplicas(object) ?? 0) >= 2 || this.hpasFor(object).some((hpa) => hpaMinReplicas(hpa) >= 2);
+  }
+
+  private templateIndex(namespace: string): SelectorIndex<TemplateEntry> | undefined {
+    if (!this.templates) {
+      this.templates = new Map();
+      for (const object of this.objects) {
+        const template = object.podTemplate;
+        if (!template) continue;
+        let index = this.templates.get(object.namespaceOrDefault);
+        if (!index) this.templates.set(object.namespaceOrDefault, (index = new SelectorIndex()));
+        index.add({ object, template }, template.labels);
+      }
+    }
+    return this.templates.get(namespace);
+  }
+
+  private selecting(kind: SelectingKind): Map<K8sObject, K8sObject[]> {
+    let map = this.selectors.get(kind);
+    if (!map) {
+      map = new Map();
+      for (const selecting of this.ofKind(kind)) {
+        for (const entry of this.selectedBy(selecting) ?? []) push(map, entry.object, selecting);
+      }
+      this.selectors.set(kind, map);
+    }
+    return map;
+  }
+
+  private customResources(namespace: string): readonly K8sObject[] {
+    if (!this.customByNamespace) {
+      this.customByNamespace = new Map();
+      for (const object of this.objects) {
+        if (isCustomResource(object) && !object.podTemplate) push(this.customByNamespace, object.namespaceOrDefault, object);
+      }
+    }
+    return this.customByNamespace.get(namespace) ?? [];
+  }
 }
 
 /** `spec.minReplicas` of an HPA; the API defaults it to 1. */
@@ -41,12 +264,34 @@ export function hpaMinReplicas(hpa: K8sObject): number {
   return typeof value === 'number' && Number.isInteger(value) ? value : 1;
 }
 
-function targetKey(namespace: string, kind: string, name: string): string {
-  return `${namespace}\u0000${kind}\u0000${name}`;
+/** `spec.replicas` (1 when omitted, as the API defaults it); undefined when it is not an integer. */
+export function specReplicas(object: K8sObject): number | undefined {
+  const value = object.get('spec', 'replicas');
+  if (value === undefined || value === null) return 1;
+  return asInteger(value);
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** API groups served by Kubernetes itself; anything else is a custom resource. */
+function isCustomResource(object: K8sObject): boolean {
+  const group = object.group;
+  if (object.apiVersion === '' || group === '') return false;
+  return !['apps', 'batch', 'policy', 'autoscaling', 'extensions'].includes(group) && !group.endsWith('.k8s.io');
+}
+
+function scopeOf(object: K8sObject): string {
+  return CLUSTER_SCOPED_KINDS.has(object.kind) ? '' : object.namespaceOrDefault;
+}
+
+function directoryKey(object: K8sObject): string {
+  const path = object.doc.file.path;
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return `${object.namespaceOrDefault}\u0000${slash === -1 ? '' : path.slice(0, slash)}`;
+}
+
+function nameKey(namespace: string, name: string): string {
+  return `${namespace}\u0000${name}`;
+}
+
+function targetKey(namespace: string, kind: string, name: string): string {
+  return `${namespace}\u0000${kind}\u0000${name}`;
 }

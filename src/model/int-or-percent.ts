@@ -26,3 +26,8 @@ export function scaledValue(count: IntOrPercent, total: number, roundUp: boolean
   const product = count.value * total;
   return roundUp ? Math.ceil(product / 100) : Math.floor(product / 100);
 }
+
+/** As written: `3` or `25%`. */
+export function formatIntOrPercent(count: IntOrPercent): string {
+  return count.percent ? `${count.value}%` : String(count.value);
+}

@@ -1,0 +1,31 @@
+import { defineRule } from '../src/engine/rule.js';
+import { asInteger } from '../src/model/access.js';
+import { hpaMinReplicas } from '../src/model/cluster.js';
+
+export default defineRule<'below' | 'equal'>({
+  meta: {
+    id: 'hpa-max-below-min',
+    category: 'workload',
+    severity: 'error',
+    summary: 'A HorizontalPodAutoscaler whose `maxReplicas` is below `minReplicas` (invalid), or equal to it (it can never scale).',
+    rationale:
+      'The API server rejects an HPA whose maxReplicas is below minReplicas ("must be greater than or equal to `minReplicas`", ValidateHorizontalPodAutoscalerSpec in pkg/apis/autoscaling/validation), so the apply that carries it fails and the workload keeps its old scaling. When both are equal the autoscaler pins the replica count: it cannot add capacity under load, which usually means the bounds were copied wrongly. `minReplicas` defaults to 1.',
+    fix: 'Raise `spec.maxReplicas` above `spec.minReplicas` (or lower `minReplicas`); if a fixed scale is intended, drop the HPA and set `replicas` on the workload.',
+    appliesTo: ['HorizontalPodAutoscaler'],
+    since: '0.1.0',
+    messages: {
+      below: '{{object}} has maxReplicas {{max}} below minReplicas {{min}}: the API server rejects it.',
+      equal: '{{object}} has maxReplicas equal to minReplicas ({{min}}): it can never scale.',
+    },
+  },
+  checkObject(object, context) {
+    if (object.kind !== 'HorizontalPodAutoscaler') return;
+    const max = asInteger(object.get('spec', 'maxReplicas'));
+    if (max === undefined) return;
+    const min = hpaMinReplicas(object);
+    if (max > min) return;
+    const data = { object: object.describe(), max, min };
+    if (max < min) context.report({ at: object.at('spec', 'maxReplicas'), object, messageId: 'below', data });
+    else context.report({ at: object.at('spec', 'maxReplicas'), object, messageId: 'equal', data, severity: 'info' });
+  },
+});
