@@ -34,6 +34,8 @@ export const WALK_PATTERNS: string[] = [
   '**/kubelet.conf.d/*.conf',
   '**/default/kubelet',
   '**/sysconfig/kubelet',
+  '**/kubernetes/kubelet',
+  '**/kubelet.env',
 ];
 
 /** A path that does not exist, a glob that matches nothing: the caller's mistake (exit 2). */

@@ -25,6 +25,8 @@ export interface RuleMeta<MessageId extends string = string> {
   options?: { schema: Record<string, OptionsSchema>; defaults: Record<string, unknown> };
   /** Off unless a preset or the config enables it; `all` enables every rule. */
   recommended?: boolean;
+  /** URL of the rule's documentation, for plugin rules (built-in rules link to docs/rules/<id>.md). */
+  docs?: string;
 }
 
 export interface RelatedReport {

@@ -1,6 +1,8 @@
+import { builtinRules } from '../../rules/index.js';
 import type { AnyRule } from '../engine/rule.js';
+import { ruleDocsUrl } from '../project.js';
 
-/** The terminal form of a rule's documentation (`ballast --explain <id>`). */
+/** The terminal form of a rule's documentation (`ballast --explain <id>`): the sections of docs/rules/<id>.md, without the examples. */
 export function explainRule(rule: AnyRule): string {
   const { meta } = rule;
   const lines = [
@@ -24,6 +26,8 @@ export function explainRule(rule: AnyRule): string {
       lines.push(`  ${name} (${type}, default ${JSON.stringify(options.defaults[name])})`);
     }
   }
+  const docs = rule.meta.docs ?? (builtinRules.includes(rule) ? ruleDocsUrl(meta.id) : undefined);
+  if (docs) lines.push('', `Docs and examples: ${docs}`);
   return `${lines.join('\n')}\n`;
 }
 

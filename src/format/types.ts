@@ -1,3 +1,4 @@
+import type { AnyRule } from '../engine/rule.js';
 import type { LintResult } from '../types.js';
 
 export interface FormatOptions {
@@ -5,8 +6,12 @@ export interface FormatOptions {
   color?: boolean;
   /** Include suppressed findings, marked as such. */
   showSuppressed?: boolean;
-  /** Rule metadata lookups for formats that describe rules (SARIF). */
+  /** Every rule of the run, plugins included, for formats that describe rules (SARIF); default the built-in ones. */
+  rules?: readonly AnyRule[];
+  /** Base URL of the built-in rules' pages (default: docs/rules on the main branch of the repository). */
   ruleDocsBase?: string;
+  /** `file:` URI of the directory finding paths are relative to (SARIF's %SRCROOT%); the CLI passes its cwd. */
+  rootUri?: string;
 }
 
 export type Formatter = (result: LintResult, options?: FormatOptions) => string;

@@ -66,7 +66,6 @@ class Scanner {
       const value = this.blockNode(0, 0);
       this.skipBlankLines();
       documents.push({ index: count++, value, positions: this.table.finish() });
-      sawMarker = false;
       if (this.pos >= this.text.length) break;
       if (!this.atMarker()) throw DECLINE;
       sawMarker = true;
@@ -409,8 +408,9 @@ class Scanner {
     const style = this.code(header);
     let at = header + 1;
     let chomp: 'clip' | 'strip' | 'keep' = 'clip';
-    if (this.code(at) === DASH) (chomp = 'strip'), at++;
-    else if (this.code(at) === 43 /* + */) (chomp = 'keep'), at++;
+    if (this.code(at) === DASH) chomp = 'strip';
+    else if (this.code(at) === 43 /* + */) chomp = 'keep';
+    if (chomp !== 'clip') at++;
     this.finishLine(at);
     const lines: string[] = [];
     let contentIndent = -1;

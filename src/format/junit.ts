@@ -1,0 +1,89 @@
+import type { Finding, LintResult } from '../types.js';
+import { SEVERITY_RANK } from '../types.js';
+import type { FormatOptions } from './types.js';
+
+/**
+ * JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure): a testsuite per
+ * file with findings, a testcase per rule and object, its findings in one failure (strict JUnit
+ * schemas allow one failure per testcase). A clean run is one passing testcase, so the report
+ * is never empty.
+ */
+export function formatJunit(result: LintResult, options: FormatOptions = {}): string {
+  const shown = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
+  const suites = new Map<string, Map<string, Finding[]>>();
+  for (const finding of shown) {
+    const cases = suites.get(finding.file) ?? new Map<string, Finding[]>();
+    suites.set(finding.file, cases);
+    const name = `${finding.ruleId} ${subject(finding)}`;
+    cases.set(name, [...(cases.get(name) ?? []), finding]);
+  }
+
+  const body: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  for (const [file, cases] of suites) {
+    const suiteFailures = [...cases.values()].filter((findings) => findings.some((finding) => !finding.suppressed)).length;
+    const suiteSkipped = cases.size - suiteFailures;
+    tests += cases.size;
+    failures += suiteFailures;
+    skipped += suiteSkipped;
+    body.push(`  <testsuite name="${attribute(file)}" tests="${cases.size}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">`);
+    for (const [name, findings] of cases) body.push(...testcase(file, name, findings));
+    body.push('  </testsuite>');
+  }
+  if (suites.size === 0) {
+    tests = 1;
+    const files = result.summary.files;
+    body.push('  <testsuite name="ballast" tests="1" failures="0" errors="0" skipped="0">');
+    body.push(`    <testcase classname="ballast" name="${attribute(`no problems in ${files} file${files === 1 ? '' : 's'}`)}"/>`);
+    body.push('  </testsuite>');
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="ballast" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    ...body,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function testcase(file: string, name: string, findings: readonly Finding[]): string[] {
+  const first = findings[0];
+  const open = `    <testcase classname="${attribute(file)}" name="${attribute(name)}" file="${attribute(file)}" line="${first?.start.line ?? 1}">`;
+  const failing = findings.filter((finding) => !finding.suppressed);
+  if (failing.length === 0) {
+    const reason = findings.map((finding) => finding.suppressed?.reason).find(Boolean);
+    return [open, `      <skipped message="${attribute(reason ? `suppressed: ${reason}` : 'suppressed')}"/>`, '    </testcase>'];
+  }
+  const worst = failing.reduce((top, finding) => (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[top.severity] ? finding : top));
+  const message = failing.length === 1 ? worst.message : `${failing.length} findings; the most severe: ${worst.message}`;
+  const details = failing.map((finding) => {
+    const where = `${finding.file}:${finding.start.line}:${finding.start.column} ${finding.severity} ${finding.message}`;
+    return finding.fix ? `${where}\nfix: ${finding.fix}` : where;
+  });
+  return [open, `      <failure type="${worst.severity}" message="${attribute(message)}">${text(details.join('\n'))}</failure>`, '    </testcase>'];
+}
+
+/** `Deployment prod/api`, or the document for findings about no object (parse errors). */
+function subject(finding: Finding): string {
+  const object = finding.object;
+  if (!object) return `document ${finding.document + 1}`;
+  const name = [object.namespace, object.name].filter((part) => part !== undefined && part !== '').join('/');
+  return name ? `${object.kind} ${name}` : object.kind;
+}
+
+/** XML 1.0 allows neither most C0 controls nor lone surrogates, even escaped: they become U+FFFD. */
+function clean(value: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+function text(value: string): string {
+  return clean(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\r', '&#13;');
+}
+
+/** Attribute values also escape quotes, and newlines and tabs, which parsers would normalise to spaces. */
+function attribute(value: string): string {
+  return text(value).replaceAll('"', '&quot;').replaceAll("'", '&apos;').replaceAll('\n', '&#10;').replaceAll('\t', '&#9;');
+}

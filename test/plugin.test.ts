@@ -1,0 +1,64 @@
+/**
+ * The plugin hook, end to end: the example plugin in examples/plugin passes its own fixtures
+ * through `lint(..., { rules })`, and loads through a config file's `plugins:` with its options
+ * validated like a built-in rule's.
+ */
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../src/engine/config-error.js';
+import { lint } from '../src/engine/lint.js';
+import { loadConfig } from '../src/engine/config-loader.js';
+import type { AnyRule } from '../src/engine/rule.js';
+import { toSarif } from '../src/format/sarif.js';
+import { loadPlugins, readConfigFile } from '../src/node.js';
+import { loadFixtureCases } from '../src/testing/fixtures.js';
+
+const root = resolve(import.meta.dirname, '..');
+const pluginDirectory = join(root, 'examples/plugin');
+const { rules } = (await import(join(pluginDirectory, 'index.mjs'))) as { rules: AnyRule[] };
+const cases = loadFixtureCases(join(pluginDirectory, 'fixtures'), root);
+
+describe('example plugin', () => {
+  it('has fixtures that fail and pass', () => {
+    expect(cases.some((fixture) => fixture.expectations.length > 0)).toBe(true);
+    expect(cases.some((fixture) => fixture.expectations.length === 0)).toBe(true);
+  });
+
+  for (const fixture of cases) {
+    it(`${fixture.ruleId} / ${fixture.name}`, async () => {
+      const config = fixture.config ? await loadConfig(fixture.config, { rules }) : undefined;
+      const result = lint(
+        fixture.files.map((file) => ({ path: file.path, bytes: file.bytes })),
+        { rules, only: fixture.rules, ...(config ? { config } : {}) },
+      );
+      expect(result.internalErrors).toEqual([]);
+      const found = result.findings.filter((finding) => fixture.rules.includes(finding.ruleId)).map((finding) => `${finding.file}:${finding.start.line} ${finding.ruleId}`);
+      expect(found.sort()).toEqual(fixture.expectations.map((entry) => `${entry.file}:${entry.line} ${entry.ruleId}`).sort());
+    });
+  }
+
+  it('loads through a config file: plugins, severity and options', async () => {
+    const loaded = await readConfigFile(join(pluginDirectory, '.ballast.yaml'));
+    expect(loaded.plugins.map((rule) => rule.meta.id)).toEqual(['team-label-missing']);
+    const file = cases.find((fixture) => fixture.name === 'unlabelled.yaml')?.files[0];
+    if (!file) throw new Error('fixture unlabelled.yaml is missing');
+    const result = lint([{ path: file.path, text: file.text }], { config: loaded.config, rules: loaded.plugins });
+    const own = result.findings.filter((finding) => finding.ruleId === 'team-label-missing');
+    expect(own.map((finding) => [finding.severity, finding.start.line])).toEqual([
+      ['error', 6],
+      ['error', 25],
+    ]);
+    // Built-in rules still run beside the plugin.
+    expect(result.findings.some((finding) => finding.ruleId !== 'team-label-missing')).toBe(true);
+    // SARIF describes the plugin's rule with its own documentation link.
+    const sarif = toSarif(result, { rules: loaded.plugins });
+    expect(sarif.runs[0]?.tool.driver.rules.find((rule) => rule.id === 'team-label-missing')?.helpUri).toBe('https://example.com/ballast-plugin-example/team-label-missing');
+  });
+
+  it('rejects what is not a rule module, and options the plugin does not declare', async () => {
+    await expect(loadPlugins(['./fixtures/team-label-missing/labelled.yaml'], pluginDirectory)).rejects.toThrow(ConfigError);
+    await expect(loadPlugins(['./no-such-plugin.mjs'], pluginDirectory)).rejects.toThrow(/cannot load plugin/);
+    await expect(loadConfig('rules:\n  team-label-missing: { options: { colour: blue } }\n', { rules })).rejects.toThrow(ConfigError);
+    await expect(loadConfig('rules:\n  team-label-missing: error\n')).rejects.toThrow(ConfigError);
+  });
+});
