@@ -11,7 +11,7 @@ import { isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
 import { formatters, type FormatName } from '../src/format/index.js';
 import { formatNodeReport } from '../src/format/node-allocatable.js';
-import { discoverFiles, findConfigFile, parseFiles, readConfigFile, streamFiles, UsageError, type LoadedConfig } from '../src/node.js';
+import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, UsageError, type LoadedConfig } from '../src/node.js';
 import { parseBytes } from '../src/parse/index.js';
 import type { Severity, SeverityOrOff } from '../src/types.js';
 
@@ -26,6 +26,7 @@ Options:
       --rule <id=severity>   set a rule to off|info|warning|error (repeatable)
       --fail-on <severity>   exit 1 at findings of this severity or above (default: error)
       --kube-version <x.y>   Kubernetes version the cluster runs (default: config, else newest known)
+      --threads <n|auto>     threads for reading and object checks (default auto: more than one only for large runs)
       --list-rules           list every rule with its category and default severity
       --explain <rule-id>    print what a rule checks, why, and how to fix it
       --explain-node <path>  print the allocatable arithmetic of the kubelet files under <path> for each
@@ -55,6 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
       rule: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
       'kube-version': { type: 'string' },
+      threads: { type: 'string' },
       'list-rules': { type: 'boolean' },
       explain: { type: 'string' },
       'explain-node': { type: 'string', multiple: true },
@@ -100,16 +102,17 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.all) positionals.splice(0, positionals.length, '.');
   if (positionals.length === 0) throw new UsageError('no paths given (try "ballast ." or "ballast --help")');
 
-  const linter = new Linter({
+  const lintOptions = {
     ...(loaded ? { config: loaded.config, rules: loaded.plugins } : {}),
     ruleOverrides,
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
-  });
+  };
+  const linter = new Linter(lintOptions);
   const filePatterns = positionals.filter((pattern) => pattern !== '-');
   if (positionals.includes('-')) linter.add([parseBytes(values['stdin-filename'] ?? '-', readFileSync(0))]);
   if (filePatterns.length > 0) {
     const paths = await discoverFiles(filePatterns, { cwd, ignore: loaded?.config.ignore ?? [] });
-    await streamFiles(paths, (files) => linter.add(files), cwd);
+    await lintInto(linter, paths, { ...lintOptions, cwd, threads: parseThreads(values.threads) });
   }
   const result = linter.finish();
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
@@ -130,6 +133,13 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (result.internalErrors.length > 0) return 2;
   return failed ? 1 : 0;
+}
+
+function parseThreads(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads takes a whole number of threads or "auto", not "${value}"`);
+  return threads;
 }
 
 function parseRuleOverrides(entries: readonly string[], known: ReadonlySet<string>): Record<string, SeverityOrOff> {

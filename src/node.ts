@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import type { BallastConfig } from './engine/config.js';
 import { ConfigError } from './engine/config-error.js';
 import { loadConfig } from './engine/config-loader.js';
-import { Linter, type LintOptions } from './engine/lint.js';
+import { Linter, type LintOptions, type Shard } from './engine/lint.js';
 import { DEFAULT_LIMITS, type InputLimits } from './parse/limits.js';
 import { parseBytes, parseText, tooLarge } from './parse/index.js';
 import type { ParsedFile } from './parse/source.js';
@@ -164,41 +164,72 @@ function display(cwd: string, absolute: string): string {
   return path === '' || path.startsWith('..') ? absolute : path;
 }
 
-/** Below this many files a thread pool costs more to start than it saves. */
-const PARALLEL_MIN_FILES = 48;
+/**
+ * Below this much text a thread pool costs more than it saves: the direct YAML scanner parses
+ * ~50 MB/s, so workers mostly add their start-up and the copying of results back (measured:
+ * 11 MB runs 11% slower on two threads than on one; 110 MB runs 5% faster).
+ */
+const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+
+export interface StreamOptions {
+  cwd?: string;
+  limits?: Partial<InputLimits>;
+  /** Lint on the workers too (object-level checks); their findings come with the files. */
+  lint?: WorkerLintOptions;
+  /** Threads to use, this one included; `auto` (default) by the amount of text and the cores. */
+  threads?: number | 'auto';
+}
+
+/** The options a worker thread's linter runs with: all but plugin rules, which cannot cross threads. */
+export type WorkerLintOptions = Pick<LintOptions, 'config' | 'ruleOverrides' | 'kubernetesVersion' | 'only'>;
 
 /**
- * Reads and parses files and hands them to `sink` as they are ready, spreading the work over
- * worker threads when there are enough files: parsing is most of the cost of a run, and
- * object-level checks on the parsed batches can overlap with it. A few files are parsed here,
+ * Reads and parses files, spreading the work over worker threads when there are enough files.
+ * With `lint`, each worker also runs the object-level checks on its share (what `Linter.add`
+ * does) and hands its findings over with the files: with the direct YAML scanner, parsing is
+ * cheap enough that those checks are the larger part of a run. A few files are parsed here,
  * with no pool to pay for. Batches arrive in no fixed order.
  */
-export async function streamFiles(
-  paths: readonly string[],
-  sink: (files: ParsedFile[]) => void,
-  cwd: string = process.cwd(),
-  limits: Partial<InputLimits> = {},
-): Promise<void> {
-  const effective: InputLimits = { ...DEFAULT_LIMITS, ...limits };
+export async function streamFiles(paths: readonly string[], sink: (files: ParsedFile[], shard?: Shard) => void, options: StreamOptions = {}): Promise<void> {
+  const cwd = options.cwd ?? process.cwd();
+  const effective: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const lint = options.lint;
+  const sized = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path)).size }));
+  const total = sized.reduce((sum, file) => sum + file.size, 0);
+  const wanted = options.threads === undefined || options.threads === 'auto' ? (total >= PARALLEL_MIN_BYTES ? availableParallelism() : 1) : options.threads;
   // Run from TypeScript sources (tests), this module cannot be a worker's entry point.
-  const threads = import.meta.url.endsWith('.js') ? Math.min(availableParallelism(), Math.floor(paths.length / (PARALLEL_MIN_FILES / 2))) : 1;
+  const threads = import.meta.url.endsWith('.js') ? Math.max(1, Math.min(wanted, paths.length)) : 1;
   if (threads < 2) {
-    sink(paths.map((path) => parseOne(path, resolve(cwd, path), effective)));
+    sink(sized.map((file) => parseOne(file.path, file.absolute, effective)));
     return;
   }
-  // Deal files round-robin by size so that each thread gets a similar amount of text.
-  const sized = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path)).size }));
+  // This thread takes a share too. Files are dealt by size so that the text is shared out evenly.
   const shares: (typeof sized)[] = Array.from({ length: threads }, () => []);
   [...sized].sort((a, b) => b.size - a.size).forEach((file, index) => shares[index % threads]?.push(file));
-  const receive = (batch: WireFile[]): void => sink(batch.map((wire) => (wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire))));
-  await Promise.all(shares.map((files) => runWorker(files, effective, receive)));
+  const receive = (batch: WorkerBatch): void =>
+    sink(
+      batch.files.map((wire) => (wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire))),
+      batch.shard,
+    );
+  const [own = [], ...others] = shares;
+  const workers = others.map((files) => runWorker({ ballastParseJob: true, files: files.map(({ path, absolute }) => ({ path, absolute })), limits: effective, ...(lint ? { lint } : {}) }, receive));
+  sink(own.map((file) => parseOne(file.path, file.absolute, effective)));
+  await Promise.all(workers);
 }
+
 
 /** All files parsed, in the order of `paths`. */
 export async function parseFiles(paths: readonly string[], cwd: string = process.cwd(), limits: Partial<InputLimits> = {}): Promise<ParsedFile[]> {
   const byPath = new Map<string, ParsedFile>();
-  await streamFiles(paths, (files) => files.forEach((file) => byPath.set(file.file.path, file)), cwd, limits);
+  await streamFiles(paths, (files) => files.forEach((file) => byPath.set(file.file.path, file)), { cwd, limits });
   return paths.flatMap((path) => byPath.get(path) ?? []);
+}
+
+/** Reads, parses and lints `paths` into `linter`, on worker threads when there are many. */
+export async function lintInto(linter: Linter, paths: readonly string[], options: LintOptions & Omit<StreamOptions, 'lint'> = {}): Promise<void> {
+  const { config, ruleOverrides, kubernetesVersion, only } = options;
+  const lint: WorkerLintOptions = { ...(config ? { config } : {}), ...(ruleOverrides ? { ruleOverrides } : {}), ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(only ? { only } : {}) };
+  await streamFiles(paths, (files, shard) => (shard ? linter.addChecked(files, shard) : linter.add(files)), { ...options, lint });
 }
 
 function parseOne(path: string, absolute: string, limits: InputLimits): ParsedFile {
@@ -210,12 +241,17 @@ interface ParseJob {
   ballastParseJob: true;
   files: { path: string; absolute: string }[];
   limits: InputLimits;
+  lint?: WorkerLintOptions;
+}
+
+interface WorkerBatch {
+  files: WireFile[];
+  shard?: Shard;
 }
 
 /** This module is also the workers' entry point, so that only it and bin/ do I/O. */
-function runWorker(files: readonly { path: string; absolute: string }[], limits: InputLimits, receive: (batch: WireFile[]) => void): Promise<void> {
+function runWorker(job: ParseJob, receive: (batch: WorkerBatch) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const job: ParseJob = { ballastParseJob: true, files: files.map(({ path, absolute }) => ({ path, absolute })), limits };
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
     worker.on('message', receive);
     worker.on('error', fail);
@@ -228,22 +264,26 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const cwd = options.cwd ?? process.cwd();
   const paths = await discoverFiles(patterns, { cwd, ignore: options.ignore ?? options.config?.ignore ?? [] });
   const linter = new Linter(options);
-  await streamFiles(paths, (files) => linter.add(files), cwd, options.limits);
+  await lintInto(linter, paths, { ...options, cwd });
   return linter.finish();
 }
 
 const PARSE_BATCH = 64;
 
-/** Worker side: parse this thread's share of files and post them back in batches. */
+/** Worker side: parse (and, when asked, lint) this thread's share of files; post them back in batches. */
 function runParseJob(job: ParseJob): void {
-  let batch: WireFile[] = [];
+  const linter = job.lint ? new Linter(job.lint) : undefined;
+  let files: WireFile[] = [];
   const flush = (): void => {
-    parentPort?.postMessage(batch, transferablesOf(batch));
-    batch = [];
+    const batch: WorkerBatch = { files, ...(linter ? { shard: linter.takeShard() } : {}) };
+    parentPort?.postMessage(batch, transferablesOf(files));
+    files = [];
   };
   for (const { path, absolute } of job.files) {
-    batch.push(toWire(parseOne(path, absolute, job.limits)));
-    if (batch.length === PARSE_BATCH) flush();
+    const parsed = parseOne(path, absolute, job.limits);
+    linter?.add([parsed]);
+    files.push(toWire(parsed));
+    if (files.length === PARSE_BATCH) flush();
   }
   flush();
 }

@@ -28,7 +28,7 @@ it('parsing on worker threads gives exactly the single-threaded result', () => {
     );
     files.push(path);
   }
-  const run = spawnSync(process.execPath, [BUILT_CLI, '--format', 'json', '.'], { cwd: directory, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, [BUILT_CLI, '--threads', '2', '--format', 'json', '.'], { cwd: directory, encoding: 'utf8', maxBuffer: 1 << 28 });
   expect(run.stderr).toBe('');
   expect(run.status).not.toBe(2);
   const cli = run.stdout;

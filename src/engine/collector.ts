@@ -1,0 +1,112 @@
+import type { Finding, RelatedLocation, Severity } from '../types.js';
+import { SEVERITY_RANK } from '../types.js';
+import type { OffsetRange, SourceFile } from '../parse/source.js';
+import type { K8sObject, Location } from '../model/object.js';
+import { reportSeverity, type ActiveRule } from './config.js';
+import type { ReportDescriptor } from './rule.js';
+
+/** Turns reports into positioned findings. Also used for engine-made findings (input, suppressions). */
+export class Collector {
+  readonly findings: Finding[] = [];
+  /** The object each finding is about, for annotation suppressions. */
+  readonly objects = new Map<Finding, K8sObject>();
+
+  constructor(private readonly active: ReadonlyMap<string, ActiveRule>) {}
+
+  report(entry: ActiveRule, descriptor: ReportDescriptor<string>): void {
+    const { at, object } = descriptor;
+    const finding = this.build(entry, descriptor.messageId, descriptor.data ?? {}, at.doc.file, at.doc.index, at.doc.locate(at.path), descriptor.severity);
+    if (descriptor.fix !== undefined) finding.fix = descriptor.fix;
+    if (object) {
+      finding.object = object.ref();
+      this.objects.set(finding, object);
+    }
+    if (descriptor.related?.length) finding.related = descriptor.related.map((related) => relatedLocation(related.at, related.message));
+    this.findings.push(finding);
+  }
+
+  /** Takes a finding made elsewhere (another thread's linter), with the object it is about here. */
+  adopt(finding: Finding, object: K8sObject | undefined): void {
+    this.findings.push(finding);
+    if (object) this.objects.set(finding, object);
+  }
+
+  /** Drops findings that `test` picks (checks that are rerun). */
+  discardWhere(test: (finding: Finding) => boolean): void {
+    let kept = 0;
+    for (const finding of this.findings) {
+      if (test(finding)) this.objects.delete(finding);
+      else this.findings[kept++] = finding;
+    }
+    this.findings.length = kept;
+  }
+
+  /** Drops the findings reported since `length` (a check that is rerun later). */
+  discardFrom(length: number): void {
+    for (const finding of this.findings.splice(length)) this.objects.delete(finding);
+  }
+
+  add(ruleId: string, messageId: string, data: Readonly<Record<string, string | number>>, file: SourceFile, document: number, range: OffsetRange): void {
+    const entry = this.active.get(ruleId);
+    if (entry) this.findings.push(this.build(entry, messageId, data, file, document, range, undefined));
+  }
+
+  private build(
+    entry: ActiveRule,
+    messageId: string,
+    data: Readonly<Record<string, string | number>>,
+    file: SourceFile,
+    document: number,
+    range: OffsetRange,
+    graded: Severity | undefined,
+  ): Finding {
+    const meta = entry.rule.meta;
+    const template = (meta.messages as Record<string, string | undefined>)[messageId] ?? messageId;
+    return {
+      ruleId: meta.id,
+      messageId,
+      severity: reportSeverity(entry, graded),
+      message: fillTemplate(template, data),
+      fix: meta.fix,
+      file: file.path,
+      start: file.lines.position(range[0]),
+      end: file.lines.position(range[1]),
+      document,
+    };
+  }
+}
+
+function relatedLocation(at: Location, message: string): RelatedLocation {
+  const [start, end] = at.doc.locate(at.path);
+  const lines = at.doc.file.lines;
+  return { file: at.doc.file.path, start: lines.position(start), end: lines.position(end), message };
+}
+
+export function fillTemplate(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
+    const value = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.start.line - b.start.line ||
+    a.start.column - b.start.column ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
+  );
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function countSeverity(findings: readonly Finding[], severity: Severity): number {
+  return findings.filter((finding) => !finding.suppressed && finding.severity === severity).length;
+}
+
+export function atOrAbove(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}

@@ -1,0 +1,259 @@
+import type { Finding, InternalError, LintResult } from '../types.js';
+import type { DocumentHandle, ParsedFile } from '../parse/source.js';
+import { isMap } from '../model/access.js';
+import { ClusterIndex } from '../model/cluster.js';
+import { objectsOf, type K8sObject } from '../model/object.js';
+import { builtinRules } from '../../rules/index.js';
+import { activateRules, type ActiveRule } from './config.js';
+import { Collector, compareFindings, compareText, countSeverity } from './collector.js';
+import type { LintOptions } from './lint.js';
+import type { AnyRule, ReportDescriptor, RuleContext } from './rule.js';
+import { DEFAULT_KUBERNETES_VERSION, type LintSettings } from './settings.js';
+import { applySuppressions } from './suppress.js';
+
+/** Thrown when an object-level check reaches for the rest of the set while files are still arriving. */
+class NeedsWholeSet extends Error {}
+const NEEDS_WHOLE_SET = new NeedsWholeSet('this check looks across documents');
+
+interface RuleState {
+  entry: ActiveRule;
+  report: (descriptor: ReportDescriptor<string>) => void;
+  /** The context while files arrive: reaching for other documents throws NeedsWholeSet. */
+  context: RuleContext;
+  /** Set once `checkObject` has reached for the cluster, the object list or the documents. */
+  crossDocument: boolean;
+  /** How many of `localObjects` (a prefix: they are checked in arrival order) this rule has checked. */
+  checkedPrefix: number;
+}
+
+/**
+ * What a linter that saw only some files (a worker thread's share) found with the checks that
+ * need no other document. Plain data: it crosses threads.
+ */
+export interface Shard {
+  /** Findings, each with the key of the object it is about (see `objectKey`). */
+  findings: (Finding & { objectKey?: string })[];
+  /** Rules whose object-level check turned out to look across documents. */
+  crossDocument: string[];
+  internalErrors: InternalError[];
+}
+
+/**
+ * Lints files as they arrive. Object-level checks run on each new object at once (so they
+ * overlap with parsing on other threads); a check that turns out to look across documents is
+ * deferred, and it and every set-level `check` run in `finish`, over all objects in path order,
+ * so the result does not depend on the order in which files arrived.
+ *
+ * Files may also arrive already checked by another linter (`addChecked`, from a worker
+ * thread's `takeShard`): their object-level findings are adopted, and only what needs the
+ * whole set — or rules that the other linter did not run — is checked here.
+ */
+export class Linter {
+  private readonly allRules: readonly AnyRule[];
+  private readonly active: ReadonlyMap<string, ActiveRule>;
+  private readonly settings: LintSettings;
+  private readonly collector: Collector;
+  private readonly files: ParsedFile[] = [];
+  private readonly documents: DocumentHandle[] = [];
+  /** Each document's objects, made once: checks and suppressions must see the same instances. */
+  private readonly objectsOf = new Map<DocumentHandle, K8sObject[]>();
+  /** Objects checked here as they arrived, in arrival order, with their position in it. */
+  private readonly localObjects: K8sObject[] = [];
+  private readonly localIndex = new Map<K8sObject, number>();
+  /** Rules that another linter ran on the objects it handed over (built-in ones; not plugins). */
+  private readonly remoteRules: ReadonlySet<string>;
+  private readonly remoteFindings = new Set<Finding>();
+  private readonly states: RuleState[] = [];
+  private readonly internalErrors: InternalError[] = [];
+  private readonly objects: K8sObject[] = [];
+  private readonly cluster: ClusterIndex;
+  /** For `takeShard`: how much of the findings and errors were already handed out. */
+  private shardMark = { findings: 0, errors: 0 };
+
+  constructor(options: LintOptions = {}) {
+    this.allRules = [...builtinRules, ...(options.rules ?? [])];
+    const selected = options.only ? this.allRules.filter((rule) => rule.meta.category === 'input' || options.only?.includes(rule.meta.id)) : this.allRules;
+    this.active = new Map(activateRules(selected, options.config, options.ruleOverrides).map((entry) => [entry.rule.meta.id, entry]));
+    this.remoteRules = new Set(builtinRules.map((rule) => rule.meta.id));
+    this.settings = {
+      kubernetesVersion: options.kubernetesVersion ?? options.config?.cluster?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+      cluster: options.config?.cluster ?? {},
+    };
+    this.collector = new Collector(this.active);
+    // Filled in `finish`, once every object is known; built lazily by the first rule that asks.
+    this.cluster = new ClusterIndex(this.objects);
+    const whileArriving = (): never => {
+      throw NEEDS_WHOLE_SET;
+    };
+    for (const entry of this.active.values()) {
+      if (!entry.rule.check && !entry.rule.checkObject) continue;
+      const report = (descriptor: ReportDescriptor<string>): void => this.collector.report(entry, descriptor);
+      const context: RuleContext = {
+        options: entry.options,
+        settings: this.settings,
+        report,
+        get objects(): readonly K8sObject[] {
+          return whileArriving();
+        },
+        get documents(): readonly DocumentHandle[] {
+          return whileArriving();
+        },
+        get cluster(): ClusterIndex {
+          return whileArriving();
+        },
+      };
+      this.states.push({ entry, report, context, crossDocument: false, checkedPrefix: 0 });
+    }
+  }
+
+  /** Takes files in and runs the object-level checks on their objects. */
+  add(files: readonly ParsedFile[]): void {
+    const fresh: K8sObject[] = [];
+    for (const parsed of files) {
+      for (const problem of parsed.problems) {
+        this.collector.add(problem.ruleId, problem.messageId, problem.data, parsed.file, problem.document, problem.range);
+      }
+      fresh.push(...this.register(parsed, true));
+    }
+    for (const object of fresh) {
+      this.localIndex.set(object, this.localObjects.length);
+      this.localObjects.push(object);
+    }
+    for (const state of this.states) {
+      const { rule } = state.entry;
+      if (!rule.checkObject || state.crossDocument) continue;
+      for (const object of fresh) {
+        const mark = this.collector.findings.length;
+        try {
+          rule.checkObject(object, state.context);
+        } catch (error) {
+          if (error instanceof NeedsWholeSet) {
+            // What it reported for this object before asking is reported again in `finish`.
+            this.collector.discardFrom(mark);
+            state.crossDocument = true;
+            break;
+          }
+          this.fail(rule, error, object);
+        }
+        state.checkedPrefix++;
+      }
+    }
+  }
+
+  /** Takes in files that another linter has checked (see `takeShard`), with what it found. */
+  addChecked(files: readonly ParsedFile[], shard: Shard): void {
+    const byKey = new Map<string, K8sObject>();
+    for (const parsed of files) {
+      for (const object of this.register(parsed, false)) byKey.set(objectKey(object), object);
+    }
+    for (const finding of shard.findings) {
+      const { objectKey: key, ...plain } = finding;
+      const object = key === undefined ? undefined : byKey.get(key);
+      this.collector.adopt(plain, object);
+      this.remoteFindings.add(plain);
+    }
+    const cross = new Set(shard.crossDocument);
+    for (const state of this.states) if (cross.has(state.entry.rule.meta.id)) state.crossDocument = true;
+    this.internalErrors.push(...shard.internalErrors);
+  }
+
+  /** What this linter found since the last call, in a form `addChecked` takes on another thread. */
+  takeShard(): Shard {
+    const findings = this.collector.findings.slice(this.shardMark.findings).map((finding) => {
+      const object = this.collector.objects.get(finding);
+      return object ? { ...finding, objectKey: objectKey(object) } : finding;
+    });
+    const internalErrors = this.internalErrors.slice(this.shardMark.errors);
+    this.shardMark = { findings: this.collector.findings.length, errors: this.internalErrors.length };
+    return { findings, crossDocument: this.states.filter((state) => state.crossDocument).map((state) => state.entry.rule.meta.id), internalErrors };
+  }
+
+  finish(): LintResult {
+    this.files.sort((a, b) => compareText(a.file.path, b.file.path));
+    const order = new Map(this.files.map((parsed, index) => [parsed.file, index]));
+    this.documents.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.index - b.index);
+    this.objects.push(...this.documents.flatMap((doc) => this.objectsOf.get(doc) ?? []));
+    const crossRules = new Set(this.states.filter((state) => state.crossDocument).map((state) => state.entry.rule.meta.id));
+    // Another linter's findings of a rule that looks across documents are partial: it runs again here.
+    this.collector.discardWhere((finding) => this.remoteFindings.has(finding) && crossRules.has(finding.ruleId));
+
+    for (const state of this.states) {
+      const { rule } = state.entry;
+      const context: RuleContext = {
+        options: state.entry.options,
+        settings: this.settings,
+        report: state.report,
+        objects: this.objects,
+        documents: this.documents,
+        cluster: this.cluster,
+      };
+      if (rule.checkObject) {
+        const ranRemotely = this.remoteRules.has(rule.meta.id) && !state.crossDocument;
+        for (const object of this.objects) {
+          const local = this.localIndex.get(object);
+          if (local !== undefined ? local < state.checkedPrefix : ranRemotely) continue;
+          try {
+            rule.checkObject(object, context);
+          } catch (error) {
+            this.fail(rule, error, object);
+          }
+        }
+      }
+      if (rule.check) {
+        try {
+          rule.check(context);
+        } catch (error) {
+          this.fail(rule, error);
+        }
+      }
+    }
+
+    const knownRules = new Set(this.allRules.map((rule) => rule.meta.id));
+    const findings = applySuppressions(this.collector, this.files, this.objects, this.active, (ruleId) => knownRules.has(ruleId));
+    findings.sort(compareFindings);
+    return {
+      findings,
+      summary: {
+        files: this.files.length,
+        documents: this.files.reduce((sum, parsed) => sum + parsed.documentCount, 0),
+        errors: countSeverity(findings, 'error'),
+        warnings: countSeverity(findings, 'warning'),
+        infos: countSeverity(findings, 'info'),
+        suppressed: findings.filter((finding) => finding.suppressed).length,
+      },
+      internalErrors: this.internalErrors,
+    };
+  }
+
+  /** Records a file's documents and objects; documents that are not objects are reported here (unless checked elsewhere). */
+  private register(parsed: ParsedFile, report: boolean): K8sObject[] {
+    this.files.push(parsed);
+    const objects: K8sObject[] = [];
+    for (const doc of parsed.documents) {
+      if (doc.value === null) continue;
+      if (!isMap(doc.value)) {
+        const shape = Array.isArray(doc.value) ? 'a list' : 'a scalar';
+        if (report) this.collector.add('invalid-field-type', 'notObject', { shape }, parsed.file, doc.index, doc.locate([]));
+        continue;
+      }
+      const ofDoc = objectsOf(doc);
+      this.documents.push(doc);
+      this.objectsOf.set(doc, ofDoc);
+      objects.push(...ofDoc);
+    }
+    return objects;
+  }
+
+  private fail(rule: AnyRule, error: unknown, object?: K8sObject): void {
+    this.internalErrors.push({
+      ruleId: rule.meta.id,
+      ...(object ? { file: object.doc.file.path } : {}),
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+/** Identifies an object across threads: its file, document and place in a List. */
+function objectKey(object: K8sObject): string {
+  return `${object.doc.file.path}\u0000${object.doc.index}\u0000${object.basePath.join('/')}`;
+}
