@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
+import { VERSION } from '../src/project.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from '../src/engine/config-error.js';
 import { Linter, atOrAbove } from '../src/engine/lint.js';
@@ -72,7 +74,7 @@ async function main(argv: readonly string[]): Promise<number> {
   });
 
   if (values.help) return print(HELP);
-  if (values.version) return print(readVersion());
+  if (values.version) return print(VERSION);
 
   const cwd = process.cwd();
   const configPath = values.config ?? findConfigFile(cwd);
@@ -161,25 +163,22 @@ function listRules(rules: typeof builtinRules): string {
     .join('\n');
 }
 
-function readVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
 function print(text: string): number {
   process.stdout.write(`${text}\n`);
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+// The bundled command is also the entry point of its own worker threads (src/node.ts), which must not run the CLI.
+if (isMainThread) void run();
+
+async function run(): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
     const known = error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`ballast: ${known ? '' : 'internal error: '}${message}\n`);
     if (process.env['BALLAST_DEBUG'] === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = 2;
-  },
-);
+  }
+}

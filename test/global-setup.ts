@@ -1,6 +1,6 @@
 /**
  * Builds dist/ before the tests when it is missing or older than the sources, so the CLI tests
- * (bin/ballast.test.ts) run the command as users get it: `node dist/bin/ballast.js`.
+ * (bin/ballast.test.ts) run the command as users get it: `node dist/bin/ballast.js`, the bundled command.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -30,8 +30,11 @@ function builtAt(): number {
 export default function setup(): void {
   const sources = Math.max(...['src', 'rules', 'bin'].map((directory) => newestSource(join(root, directory))), statSync(join(root, 'tsconfig.build.json')).mtimeMs);
   if (builtAt() >= sources) return;
+  // The same two steps as `npm run build`: tsc, then the bundle of the command line users run.
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  const bundled = spawnSync(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], { cwd: root, encoding: 'utf8' });
+  const build = { stdout: compiled.stdout + bundled.stdout, stderr: compiled.stderr + bundled.stderr };
   // tsc emits even when it reports type errors (those are the typecheck step's to fail on);
   // a build that produced no CLI cannot be tested at all.
   if (builtAt() < sources) throw new Error(`npm run build did not produce ${BUILT_CLI}:\n${build.stdout}${build.stderr}`);
