@@ -2,6 +2,7 @@
 /** The command line: argv → files → lint → format → stdout, exit code. Nothing else. */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { VERSION } from '../src/project.js';
@@ -80,6 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const configPath = values.config ?? findConfigFile(cwd);
   const loaded: LoadedConfig | undefined = configPath ? await readConfigFile(configPath) : undefined;
   const rules = [...builtinRules, ...(loaded?.plugins ?? [])];
+  const discovery = { cwd, ignore: loaded?.config.ignore ?? [], ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
 
   if (values['list-rules']) return print(listRules(rules));
   if (values.explain !== undefined) {
@@ -96,7 +98,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (kubernetesVersion !== undefined && !isValidKubeVersion(kubernetesVersion)) throw new UsageError(`--kube-version takes a version like 1.31, not "${kubernetesVersion}"`);
   const ruleOverrides = parseRuleOverrides(values.rule ?? [], new Set(rules.map((rule) => rule.meta.id)));
   if (values['explain-node'] !== undefined) {
-    const paths = await discoverFiles(values['explain-node'], { cwd, ignore: loaded?.config.ignore ?? [] });
+    const paths = await discoverFiles(values['explain-node'], discovery);
     const report = nodeReport(await parseFiles(paths, cwd), { ...(loaded ? { config: loaded.config } : {}), ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}) });
     return print(formatNodeReport(report).trimEnd());
   }
@@ -113,7 +115,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const filePatterns = positionals.filter((pattern) => pattern !== '-');
   if (positionals.includes('-')) linter.add([parseBytes(values['stdin-filename'] ?? '-', readFileSync(0))]);
   if (filePatterns.length > 0) {
-    const paths = await discoverFiles(filePatterns, { cwd, ignore: loaded?.config.ignore ?? [] });
+    const paths = await discoverFiles(filePatterns, discovery);
     await lintInto(linter, paths, { ...lintOptions, cwd, threads: parseThreads(values.threads) });
   }
   const result = linter.finish();

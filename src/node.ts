@@ -118,8 +118,10 @@ function isRule(value: unknown): value is AnyRule {
 
 export interface DiscoverOptions {
   cwd?: string;
-  /** Globs (relative to cwd) of files to leave out of walks and glob matches. */
+  /** Globs of files to leave out, whether walked, matched or named (the config's `ignore`). */
   ignore?: readonly string[];
+  /** The directory `ignore` globs are relative to: the config file's (default: cwd). */
+  ignoreBase?: string;
 }
 
 /**
@@ -129,34 +131,40 @@ export interface DiscoverOptions {
  */
 export async function discoverFiles(patterns: readonly string[], options: DiscoverOptions = {}): Promise<string[]> {
   const cwd = options.cwd ?? process.cwd();
-  const files = new Set<string>();
+  const found = new Set<string>();
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     const stats = statSync(absolute, { throwIfNoEntry: false });
     if (stats?.isFile()) {
-      files.add(display(cwd, absolute));
+      found.add(absolute);
       continue;
     }
     const { globby, isDynamicPattern } = await import('globby');
     if (stats?.isDirectory()) {
-      const found = await globby(WALK_PATTERNS, { cwd: absolute, gitignore: true, dot: false, absolute: true, ignore: relativeIgnores(options.ignore, cwd, absolute) });
-      for (const file of found.sort()) files.add(display(cwd, file));
+      for (const file of await globby(WALK_PATTERNS, { cwd: absolute, gitignore: true, dot: false, absolute: true })) found.add(file);
       continue;
     }
     if (!isDynamicPattern(pattern)) throw new UsageError(`no such file or directory: ${pattern}`);
-    const found = await globby(pattern, { cwd, gitignore: true, absolute: true, ignore: [...(options.ignore ?? [])] });
-    if (found.length === 0) throw new UsageError(`no files match: ${pattern}`);
-    for (const file of found.sort()) files.add(display(cwd, file));
+    const matched = await globby(pattern, { cwd, gitignore: true, absolute: true });
+    if (matched.length === 0) throw new UsageError(`no files match: ${pattern}`);
+    for (const file of matched) found.add(file);
   }
-  return [...files];
+  const kept = await withoutIgnored([...found], options.ignore ?? [], options.ignoreBase ?? cwd);
+  return kept.sort().map((file) => display(cwd, file));
 }
 
-/** Config `ignore` globs are relative to the cwd; a walk of a subdirectory needs them relative to it. */
-function relativeIgnores(ignore: readonly string[] | undefined, cwd: string, directory: string): string[] {
-  const prefix = relative(cwd, directory);
-  if (!ignore || ignore.length === 0) return [];
-  if (prefix === '') return [...ignore];
-  return ignore.flatMap((glob) => (glob.startsWith('**/') ? [glob] : glob.startsWith(`${prefix}/`) ? [glob.slice(prefix.length + 1)] : []));
+/**
+ * Drops the files that the config's `ignore` globs match, relative to the config's directory.
+ * Named files are dropped too: a pre-commit hook passes every staged file by name, templates
+ * included, and `ignore` is where users say which ones are not manifests.
+ */
+async function withoutIgnored(files: readonly string[], ignore: readonly string[], base: string): Promise<string[]> {
+  if (ignore.length === 0) return [...files];
+  const { globby, convertPathToPattern } = await import('globby');
+  const inside = files.filter((file) => !relative(base, file).startsWith('..'));
+  const candidates = inside.map((file) => convertPathToPattern(relative(base, file)));
+  const survivors = new Set((await globby(candidates, { cwd: base, ignore: [...ignore], dot: true, absolute: true })).map((file) => resolve(file)));
+  return files.filter((file) => relative(base, file).startsWith('..') || survivors.has(file));
 }
 
 function display(cwd: string, absolute: string): string {
@@ -262,7 +270,7 @@ function runWorker(job: ParseJob, receive: (batch: WorkerBatch) => void): Promis
 /** Finds, reads and lints files for Node callers: `await lintFiles(['k8s/'])`. */
 export async function lintFiles(patterns: readonly string[], options: LintOptions & DiscoverOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const paths = await discoverFiles(patterns, { cwd, ignore: options.ignore ?? options.config?.ignore ?? [] });
+  const paths = await discoverFiles(patterns, { cwd, ignore: options.ignore ?? options.config?.ignore ?? [], ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
   const linter = new Linter(options);
   await lintInto(linter, paths, { ...options, cwd });
   return linter.finish();
