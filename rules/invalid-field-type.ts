@@ -31,7 +31,7 @@ export default defineRule<MessageId>({
     since: '0.1.0',
     messages: {
       notObject: 'This document is {{shape}}, not a Kubernetes object (a mapping with apiVersion and kind).',
-      wrongType: '`{{field}}` should be a {{expected}}, but it is {{actual}}.',
+      wrongType: '`{{field}}` should be {{expected}}, but it is {{actual}}.',
       quantity: '`{{field}}` is not a valid Kubernetes quantity: "{{value}}" (use forms like 500m, 1.5, 256Mi, 1Gi).',
       negative: '`{{field}}` is negative ({{value}}): the API server accepts only quantities of zero or more.',
     },
@@ -45,7 +45,7 @@ export default defineRule<MessageId>({
           at: object.at(...issue.path),
           object,
           messageId: 'wrongType',
-          data: { field: issue.path.join('.'), expected: issue.expected, actual: describeValue(issue.value) },
+          data: { field: issue.path.join('.'), expected: withArticle(issue.expected), actual: describeValue(issue.value) },
         });
       }
       return;
@@ -80,7 +80,7 @@ function expect(object: K8sObject, context: Context, path: Path, expected: Expec
     at: object.at(...path),
     object,
     messageId: 'wrongType',
-    data: { field: path.join('.'), expected, actual: describeValue(value) },
+    data: { field: path.join('.'), expected: withArticle(expected), actual: describeValue(value) },
   });
   return false;
 }
@@ -101,6 +101,11 @@ function checkQuantities(object: K8sObject, context: Context, path: Path): void 
       data: { field: [...path, name].join('.'), value: typeof raw === 'string' || typeof raw === 'number' ? String(raw) : describeValue(raw) },
     });
   }
+}
+
+function withArticle(type: string): string {
+  if (type === 'null') return type;
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 function matchesType(value: unknown, expected: Expected): boolean {

@@ -89,3 +89,15 @@ describe('formatJson', () => {
     expect(JSON.parse(empty)).toEqual({ version: 1, findings: [], summary: { files: 0, documents: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0 } });
   });
 });
+
+describe('json related locations', () => {
+  it('positions cross-document evidence with the same flat fields as findings', () => {
+    const result = lint([
+      { path: 'app.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 3\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1" }]\n' },
+      { path: 'hpa.yaml', text: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: api }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  minReplicas: 1\n  maxReplicas: 4\n' },
+    ], { only: ['replicas-min'] });
+    const report = JSON.parse(formatJson(result)) as { findings: { ruleId: string; related?: unknown[] }[] };
+    const finding = report.findings.find((candidate) => candidate.ruleId === 'replicas-min');
+    expect(finding?.related).toEqual([{ file: 'hpa.yaml', line: 6, column: 16, endLine: 6, endColumn: 17, message: 'minReplicas of HorizontalPodAutoscaler "api"' }]);
+  });
+});

@@ -18,7 +18,8 @@ export interface JsonFinding {
   kind?: string;
   name?: string;
   namespace?: string;
-  related?: Finding['related'];
+  /** Cross-document evidence, positioned the same flat way as the finding itself. */
+  related?: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
   suppressed?: Finding['suppressed'];
 }
 
@@ -42,7 +43,18 @@ export function toJsonFinding(finding: Finding): JsonFinding {
     ...(finding.object ? { kind: finding.object.kind } : {}),
     ...(finding.object?.name !== undefined ? { name: finding.object.name } : {}),
     ...(finding.object?.namespace !== undefined ? { namespace: finding.object.namespace } : {}),
-    ...(finding.related?.length ? { related: finding.related } : {}),
+    ...(finding.related?.length
+      ? {
+          related: finding.related.map((related) => ({
+            file: related.file,
+            line: related.start.line,
+            column: related.start.column,
+            endLine: related.end.line,
+            endColumn: related.end.column,
+            message: related.message,
+          })),
+        }
+      : {}),
     ...(finding.suppressed ? { suppressed: finding.suppressed } : {}),
   };
 }
