@@ -4,11 +4,10 @@ import { isMap } from '../src/model/access.js';
 import type { K8sObject } from '../src/model/object.js';
 import { isNegative, parseQuantity } from '../src/model/quantity.js';
 import { schemaFor } from '../src/model/kind-schemas.js';
-import { checkAgainstSchema } from '../src/model/schema.js';
+import { checkAgainstSchema, matchesSchemaType, SCHEMA_TYPE_NAMES, type SchemaType } from '../src/model/schema.js';
 import { containersOf, REPLICATED_KINDS } from '../src/model/workload.js';
 import type { Path } from '../src/types.js';
 
-type Expected = 'mapping' | 'list' | 'string' | 'integer' | 'boolean';
 type MessageId = 'notObject' | 'wrongType' | 'quantity' | 'negative';
 type Context = RuleContext<MessageId>;
 
@@ -50,37 +49,37 @@ export default defineRule<MessageId>({
       }
       return;
     }
-    expect(object, context, ['metadata'], 'mapping');
-    expect(object, context, ['metadata', 'labels'], 'mapping');
-    expect(object, context, ['metadata', 'annotations'], 'mapping');
+    expect(object, context, ['metadata'], 'object');
+    expect(object, context, ['metadata', 'labels'], 'object');
+    expect(object, context, ['metadata', 'annotations'], 'object');
     if (REPLICATED_KINDS.has(object.kind)) expect(object, context, ['spec', 'replicas'], 'integer');
     const template = object.podTemplate;
     if (!template) return;
-    expect(object, context, [...template.specPath, 'containers'], 'list');
-    expect(object, context, [...template.specPath, 'initContainers'], 'list');
+    expect(object, context, [...template.specPath, 'containers'], 'array');
+    expect(object, context, [...template.specPath, 'initContainers'], 'array');
     for (const container of containersOf(template)) {
-      expect(object, context, [...container.path, 'resources'], 'mapping');
+      expect(object, context, [...container.path, 'resources'], 'object');
       for (const list of ['requests', 'limits'] as const) {
         const path = [...container.path, 'resources', list];
-        if (!expect(object, context, path, 'mapping')) continue;
+        if (!expect(object, context, path, 'object')) continue;
         checkQuantities(object, context, path);
       }
-      for (const probe of PROBES) expect(object, context, [...container.path, probe], 'mapping');
-      expect(object, context, [...container.path, 'ports'], 'list');
+      for (const probe of PROBES) expect(object, context, [...container.path, probe], 'object');
+      expect(object, context, [...container.path, 'ports'], 'array');
     }
   },
 });
 
 /** Reports a present field of the wrong type; true when the field is present and well typed. */
-function expect(object: K8sObject, context: Context, path: Path, expected: Expected): boolean {
+function expect(object: K8sObject, context: Context, path: Path, expected: SchemaType): boolean {
   const value = object.get(...path);
   if (value === undefined || value === null) return false;
-  if (matchesType(value, expected)) return true;
+  if (matchesSchemaType(value, expected)) return true;
   context.report({
     at: object.at(...path),
     object,
     messageId: 'wrongType',
-    data: { field: path.join('.'), expected: withArticle(expected), actual: describeValue(value) },
+    data: { field: path.join('.'), expected: withArticle(SCHEMA_TYPE_NAMES[expected]), actual: describeValue(value) },
   });
   return false;
 }
@@ -108,20 +107,6 @@ function withArticle(type: string): string {
   return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
-function matchesType(value: unknown, expected: Expected): boolean {
-  switch (expected) {
-    case 'mapping':
-      return isMap(value);
-    case 'list':
-      return Array.isArray(value);
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-  }
-}
 
 export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';

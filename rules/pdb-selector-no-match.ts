@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { describeSelector, podSelectorOf } from '../src/model/selector.js';
+import { reportUnmatchedSelector } from './support/selector-no-match.js';
+import { podSelectorOf } from '../src/model/selector.js';
 
 export default defineRule<'noMatch' | 'selectsNothing'>({
   meta: {
@@ -27,13 +28,6 @@ export default defineRule<'noMatch' | 'selectsNothing'>({
       context.report({ at: object.at('spec', 'selector'), object, messageId: 'selectsNothing', data: { object: object.describe(), reason } });
       return;
     }
-    const unmatched = context.cluster.unmatchedSelector(object);
-    if (!unmatched) return;
-    context.report({
-      at: object.at('spec', 'selector'),
-      object,
-      messageId: 'noMatch',
-      data: { object: object.describe(), selector: describeSelector(unmatched), namespace: object.namespaceOrDefault },
-    });
+    reportUnmatchedSelector(object, context);
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { describeSelector } from '../src/model/selector.js';
+import { reportUnmatchedSelector } from './support/selector-no-match.js';
 
 export default defineRule<'noMatch'>({
   meta: {
@@ -18,13 +18,6 @@ export default defineRule<'noMatch'>({
   },
   checkObject(object, context) {
     if (object.kind !== 'Service') return;
-    const unmatched = context.cluster.unmatchedSelector(object);
-    if (!unmatched) return;
-    context.report({
-      at: object.at('spec', 'selector'),
-      object,
-      messageId: 'noMatch',
-      data: { object: object.describe(), selector: describeSelector(unmatched), namespace: object.namespaceOrDefault },
-    });
+    reportUnmatchedSelector(object, context);
   },
 });

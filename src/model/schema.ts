@@ -26,8 +26,8 @@ export type SchemaIssue =
 export function checkAgainstSchema(value: unknown, schema: SchemaNode, path: Path = [], issues: SchemaIssue[] = []): SchemaIssue[] {
   if (value === null || value === undefined) return issues;
   const types = schema.type === undefined ? undefined : Array.isArray(schema.type) ? (schema.type as readonly SchemaType[]) : [schema.type as SchemaType];
-  if (types && !types.some((type) => matches(value, type))) {
-    issues.push({ kind: 'type', path, expected: types.map((type) => FRIENDLY[type]).join(' or '), value });
+  if (types && !types.some((type) => matchesSchemaType(value, type))) {
+    issues.push({ kind: 'type', path, expected: types.map((type) => SCHEMA_TYPE_NAMES[type]).join(' or '), value });
     return issues;
   }
   if (Array.isArray(value)) {
@@ -50,7 +50,8 @@ export function checkAgainstSchema(value: unknown, schema: SchemaNode, path: Pat
   return issues;
 }
 
-const FRIENDLY: Readonly<Record<SchemaType, string>> = {
+/** How messages name a schema type: YAML words, not JSON's. */
+export const SCHEMA_TYPE_NAMES: Readonly<Record<SchemaType, string>> = {
   object: 'mapping',
   array: 'list',
   string: 'string',
@@ -60,7 +61,8 @@ const FRIENDLY: Readonly<Record<SchemaType, string>> = {
   null: 'null',
 };
 
-function matches(value: unknown, type: SchemaType): boolean {
+/** Whether a parsed value is of a JSON-schema type (integers are numbers with no fraction). */
+export function matchesSchemaType(value: unknown, type: SchemaType): boolean {
   switch (type) {
     case 'object':
       return isMap(value);
