@@ -181,7 +181,7 @@ describe.concurrent('input and output', () => {
     expect(run.stdout).toContain('limit-below-request');
     expect(run.stdout).not.toContain('replicas-min');
     expect(run.stdout).toContain('✖ 1 problem (1 error, 0 warnings, 0 infos) in 2 files, 2 documents');
-    expect(await ballast(['-q', 'warning.yaml'])).toMatchObject({ code: 0, stdout: '✔ no problems in 1 file, 1 document\n' });
+    expect(await ballast(['-q', 'warning.yaml'])).toMatchObject({ code: 0, stdout: '✔ no problems in 1 file, 1 document\n(1 warning and info finding hidden by --quiet)\n' });
     // Quiet hides warnings; it does not stop them from failing a run that asked to fail on them.
     expect(await ballast(['-q', '--fail-on', 'warning', 'warning.yaml'])).toMatchObject({ code: 1 });
   });

@@ -121,8 +121,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = linter.finish();
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
   const failed = result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn));
+  let hidden = 0;
   if (values.quiet) {
     // The summary must describe what is shown: without this it counted the warnings it hid.
+    hidden = result.summary.warnings + result.summary.infos;
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
     result.summary = { ...result.summary, warnings: 0, infos: 0 };
   }
@@ -130,6 +132,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env['NO_COLOR']));
   const formatOptions = { color, showSuppressed: values['show-suppressed'] ?? false, rules, rootUri: pathToFileURL(cwd).href };
   process.stdout.write(formatters[format](result, formatOptions));
+  // A clean-looking summary must not hide that something was filtered out.
+  if (hidden > 0 && format === 'stylish') process.stdout.write(`(${hidden} warning and info finding${hidden === 1 ? '' : 's'} hidden by --quiet)\n`);
   // In GitHub Actions the log keeps the readable report and the findings also become annotations on the diff.
   if (values.format === undefined && process.env['GITHUB_ACTIONS'] === 'true') process.stdout.write(formatters.github(result, formatOptions));
   for (const error of result.internalErrors) {
