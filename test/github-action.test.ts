@@ -108,12 +108,15 @@ describe('GitHub Action', () => {
   });
 
   it('passes under fail-on error with warnings only, and can skip the SARIF file', () => {
-    const outcome = runAction({ paths: 'examples/resilient-app.yaml', 'sarif-file': '' });
+    const warningsOnly = {
+      'warn.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: tool }\nspec:\n  containers:\n    - name: tool\n      image: registry.example.com/tool:1.2.0\n      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }\n',
+    };
+    const outcome = runAction({ paths: 'warn.yaml', 'sarif-file': '' }, warningsOnly);
     expect(outcome.status).toBe(0);
-    expect(outcome.stdout).toMatch(/^::warning file=examples\/resilient-app\.yaml/m);
+    expect(outcome.stdout).toMatch(/^::warning file=warn\.yaml/m);
     expect(outcome.outputs['sarif-file']).toBeUndefined();
     expect(outcome.outputs['errors']).toBe('0');
-    expect(runAction({ paths: 'examples/resilient-app.yaml', 'fail-on': 'warning' }).status).toBe(1);
+    expect(runAction({ paths: 'warn.yaml', 'fail-on': 'warning' }, warningsOnly).status).toBe(1);
   });
 
   it('reports a clean run, and fails with exit 2 on a bad config', () => {
