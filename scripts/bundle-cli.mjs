@@ -3,21 +3,34 @@
 // start-up is then one file to read and compile instead of resolving ~130 modules, which is
 // most of what a pre-commit run on one file costs. The library (dist/src) stays unbundled for
 // importers. ajv and globby stay external: they are loaded only when a config or a walk needs them.
-import { build } from 'esbuild';
+//
+// Without esbuild (an install that omits optional dependencies has no platform binary), the
+// unbundled command stays: it works the same, only its start-up is slower.
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch (error) {
+  console.warn(`ballast: not bundling the command (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+  process.exit(0);
+}
 
-await build({
-  entryPoints: ['dist/bin/ballast.js'],
-  outfile: 'dist/bin/ballast.js',
-  allowOverwrite: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  external: ['ajv', 'globby'],
-  // Dependencies written as CommonJS (yaml, picocolors) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __ballastRequire } from 'node:module';\nconst require = __ballastRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+try {
+  await build({
+    entryPoints: ['dist/bin/ballast.js'],
+    outfile: 'dist/bin/ballast.js',
+    allowOverwrite: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    external: ['ajv', 'globby'],
+    // Dependencies written as CommonJS (yaml, picocolors) call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __ballastRequire } from 'node:module';\nconst require = __ballastRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+} catch (error) {
+  console.warn(`ballast: not bundling the command (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+}
