@@ -28,7 +28,8 @@ Options:
   -c, --config <file>        config file (default: nearest .ballast.yaml upwards)
       --rule <id=severity>   set a rule to off|info|warning|error (repeatable)
       --fail-on <severity>   exit 1 at findings of this severity or above (default: error)
-      --kube-version <x.y>   Kubernetes version the cluster runs (default: config, else newest known)
+      --kube-version <x.y>   Kubernetes version the cluster runs (default: config, else a linted kubeadm
+                             ClusterConfiguration's, else the newest known)
       --threads <n|auto>     threads for reading and object checks (default auto: more than one only for large runs)
       --list-rules           list every rule with its category and default severity
       --explain <rule-id>    print what a rule checks, why, and how to fix it

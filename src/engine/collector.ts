@@ -48,8 +48,18 @@ export class Collector {
 
   add(ruleId: string, messageId: string, data: Readonly<Record<string, string | number>>, file: SourceFile, document: number, range: OffsetRange): void {
     const entry = this.active.get(ruleId);
-    if (entry) this.findings.push(this.build(entry, messageId, data, file, document, range, undefined));
+    if (!entry) return;
+    const finding = this.build(entry, messageId, data, file, document, range, undefined);
+    this.fromInput.add(finding);
+    this.findings.push(finding);
   }
+
+  /** Whether a finding came from reading the input (parse problems), not from a rule's check. */
+  isInputProblem(finding: Finding): boolean {
+    return this.fromInput.has(finding);
+  }
+
+  private readonly fromInput = new Set<Finding>();
 
   private build(
     entry: ActiveRule,

@@ -1,6 +1,6 @@
 import type { Finding, InternalError, LintResult } from '../types.js';
 import type { DocumentHandle, ParsedFile } from '../parse/source.js';
-import { isMap } from '../model/access.js';
+import { asString, isMap } from '../model/access.js';
 import { ClusterIndex } from '../model/cluster.js';
 import { objectsOf, type K8sObject } from '../model/object.js';
 import { builtinRules } from '../../rules/index.js';
@@ -52,6 +52,8 @@ export class Linter {
   private readonly allRules: readonly AnyRule[];
   private readonly active: ReadonlyMap<string, ActiveRule>;
   private readonly settings: LintSettings;
+  /** Whether the Kubernetes version was chosen by the caller (else it may come from the files). */
+  private readonly explicitVersion: boolean;
   private readonly collector: Collector;
   private readonly files: ParsedFile[] = [];
   private readonly documents: DocumentHandle[] = [];
@@ -61,7 +63,7 @@ export class Linter {
   private readonly localObjects: K8sObject[] = [];
   private readonly localIndex = new Map<K8sObject, number>();
   /** Rules that another linter ran on the objects it handed over (built-in ones; not plugins). */
-  private readonly remoteRules: ReadonlySet<string>;
+  private readonly remoteRules: Set<string>;
   private readonly remoteFindings = new Set<Finding>();
   private readonly states: RuleState[] = [];
   private readonly internalErrors: InternalError[] = [];
@@ -75,6 +77,7 @@ export class Linter {
     const selected = options.only ? this.allRules.filter((rule) => rule.meta.category === 'input' || options.only?.includes(rule.meta.id)) : this.allRules;
     this.active = new Map(activateRules(selected, options.config, options.ruleOverrides).map((entry) => [entry.rule.meta.id, entry]));
     this.remoteRules = new Set(builtinRules.map((rule) => rule.meta.id));
+    this.explicitVersion = (options.kubernetesVersion ?? options.config?.cluster?.kubernetesVersion) !== undefined;
     this.settings = {
       kubernetesVersion: options.kubernetesVersion ?? options.config?.cluster?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
       cluster: options.config?.cluster ?? {},
@@ -173,6 +176,7 @@ export class Linter {
     const order = new Map(this.files.map((parsed, index) => [parsed.file, index]));
     this.documents.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.index - b.index);
     this.objects.push(...this.documents.flatMap((doc) => this.objectsOf.get(doc) ?? []));
+    this.adoptClusterVersion();
     const crossRules = new Set(this.states.filter((state) => state.crossDocument).map((state) => state.entry.rule.meta.id));
     // Another linter's findings of a rule that looks across documents are partial: it runs again here.
     this.collector.discardWhere((finding) => this.remoteFindings.has(finding) && crossRules.has(finding.ruleId));
@@ -223,6 +227,27 @@ export class Linter {
       },
       internalErrors: this.internalErrors,
     };
+  }
+
+  /**
+   * With no version configured, the cluster's own kubeadm ClusterConfiguration says which
+   * Kubernetes it runs (when the set holds exactly one). Checks made under the default version are then
+   * redone: rare (only kubeadm files name a version) and cheap (such sets are small).
+   */
+  private adoptClusterVersion(): void {
+    if (this.explicitVersion) return;
+    // Only for a set that describes one cluster: with several, whose version would apply to the rest?
+    const configs = this.objects.filter((object) => object.kind === 'ClusterConfiguration' && object.apiVersion.startsWith('kubeadm.k8s.io/'));
+    if (configs.length !== 1) return;
+    const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(asString(configs[0]?.get('kubernetesVersion')) ?? '');
+    const version = match ? `${match[1]}.${match[2]}` : undefined;
+    if (version === undefined || version === this.settings.kubernetesVersion) return;
+    this.settings.kubernetesVersion = version;
+    this.collector.discardWhere((finding) => !this.collector.isInputProblem(finding));
+    this.remoteFindings.clear();
+    this.remoteRules.clear();
+    this.localIndex.clear();
+    this.internalErrors.length = 0;
   }
 
   /** Records a file's documents and objects; documents that are not objects are reported here (unless checked elsewhere). */
