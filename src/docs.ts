@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { AnyRule } from './engine/rule.js';
 import type { Category } from './types.js';
 
-/** The parts of a fixture case (src/testing/fixtures.ts) that a page shows. */
+/** The parts of a fixture case (test/support/fixtures.ts) that a page shows. */
 export interface ExampleCase {
   ruleId: string;
   name: string;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { renderRuleDocs } from '../src/docs.js';
-import { loadFixtureCases } from '../src/testing/fixtures.js';
+import { loadFixtureCases } from './support/fixtures.js';
 
 const root = resolve(import.meta.dirname, '..');
 const directory = join(root, 'docs/rules');

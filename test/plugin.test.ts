@@ -11,7 +11,7 @@ import { loadConfig } from '../src/engine/config-loader.js';
 import type { AnyRule } from '../src/engine/rule.js';
 import { toSarif } from '../src/format/sarif.js';
 import { loadPlugins, readConfigFile } from '../src/node.js';
-import { loadFixtureCases } from '../src/testing/fixtures.js';
+import { loadFixtureCases } from './support/fixtures.js';
 
 const root = resolve(import.meta.dirname, '..');
 const pluginDirectory = join(root, 'examples/plugin');

@@ -16,7 +16,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { validateConfig } from '../src/engine/load-config.js';
 import { toSarif, type SarifLog } from '../src/format/sarif.js';
 import { discoverFiles } from '../src/node.js';
-import { loadFixtureCases } from '../src/testing/fixtures.js';
+import { loadFixtureCases } from './support/fixtures.js';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, '../shared/corpus');

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
-import { loadFixtureCases, type Expectation } from '../testing/fixtures.js';
+import { loadFixtureCases, type Expectation } from '../../test/support/fixtures.js';
 import { lint } from './lint.js';
 import { validateConfig } from './load-config.js';
 

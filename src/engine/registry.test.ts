@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
-import { loadFixtureCases } from '../testing/fixtures.js';
+import { loadFixtureCases } from '../../test/support/fixtures.js';
 import type { AnyRule } from './rule.js';
 
 const root = resolve(import.meta.dirname, '../..');

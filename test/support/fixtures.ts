@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import type { BallastConfig } from '../engine/config.js';
-import type { InputLimits } from '../parse/limits.js';
+import type { BallastConfig } from '../../src/engine/config.js';
+import type { InputLimits } from '../../src/parse/limits.js';
 
 export interface Expectation {
   file: string;
