@@ -280,7 +280,14 @@ function emptyValueOffset(tokens: readonly CST.SourceToken[], indicator: CST.Sou
 
 type PlainScalar = string | number | boolean | null;
 
+/**
+ * First characters that a YAML 1.1 null, boolean, number or timestamp can start with; any other
+ * plain scalar is a string, which spares most scalars (names, images, paths) the tag tests.
+ */
+const NON_STRING_START = new Set('0123456789+-.~nNtTfFyYoO');
+
 export function resolvePlain(source: string): PlainScalar {
+  if (source.length > 0 && !NON_STRING_START.has(source.charAt(0))) return source;
   for (const tag of plainTags) {
     if (tag.test?.test(source)) {
       const value = tag.resolve(source, failResolve, RESOLVE_OPTIONS);
