@@ -193,7 +193,9 @@ export class Linter {
       };
       if (rule.checkObject) {
         const ranRemotely = this.remoteRules.has(rule.meta.id) && !state.crossDocument;
-        for (const object of this.objects) {
+        // The common case, every object already checked as it arrived: nothing to look up.
+        const allChecked = state.checkedPrefix >= this.localObjects.length && (ranRemotely || this.localObjects.length === this.objects.length);
+        for (const object of allChecked ? [] : this.objects) {
           const local = this.localIndex.get(object);
           if (local !== undefined ? local < state.checkedPrefix : ranRemotely) continue;
           try {
@@ -247,6 +249,7 @@ export class Linter {
     this.remoteFindings.clear();
     this.remoteRules.clear();
     this.localIndex.clear();
+    for (const state of this.states) state.checkedPrefix = 0;
     this.internalErrors.length = 0;
   }
 

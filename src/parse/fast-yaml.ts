@@ -294,6 +294,7 @@ export function resolvePlain(source: string): PlainScalar {
       const plain = isScalarNode(value) ? value.value : value;
       // Same normalisation as the full path: timestamps stay as written, bigints become numbers.
       if (typeof plain === 'bigint') return Number(plain);
+      if (typeof plain === 'number' && Number.isNaN(plain) && !isNaNLiteral(source)) return source;
       if (plain === null || typeof plain === 'string' || typeof plain === 'number' || typeof plain === 'boolean') return plain;
       return source;
     }
@@ -303,4 +304,12 @@ export function resolvePlain(source: string): PlainScalar {
 
 function isScalarNode(value: unknown): value is { value: unknown } {
   return value !== null && typeof value === 'object' && 'value' in value && !(value instanceof Date);
+}
+
+/**
+ * `yaml`'s YAML 1.1 float pattern makes every part optional, so `e0` or `.` become NaN; go-yaml
+ * (what Kubernetes decodes with) requires digits and reads them as strings. Only `.nan` is NaN.
+ */
+export function isNaNLiteral(source: string): boolean {
+  return /^[-+]?\.(?:nan|NaN|NAN)$/.test(source);
 }

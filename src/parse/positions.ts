@@ -66,8 +66,7 @@ export function locateInTable(table: Int32Array, value: unknown, path: Path): Of
       current = current[segment];
       keyRange = undefined;
     } else if (isMap(current)) {
-      const keys = Object.keys(current);
-      const wanted = keys.indexOf(String(segment));
+      const wanted = keyIndex(current, String(segment));
       if (wanted === -1) break;
       for (let index = 0; index < wanted; index++) child += 2 + slot(table, child + 4);
       keyRange = [slot(table, child), slot(table, child + 1)];
@@ -82,8 +81,19 @@ export function locateInTable(table: Int32Array, value: unknown, path: Path): Of
   const isCollection = slot(table, node + 2) > 3 || Array.isArray(current) || isMap(current);
   if (!isCollection) return [start, Math.max(start, end)];
   if (keyRange) return keyRange;
-  if (isMap(current) && Object.keys(current).length > 0) return [slot(table, node + 3), slot(table, node + 4)];
+  if (isMap(current) && keyIndex(current, undefined) === 0) return [slot(table, node + 3), slot(table, node + 4)];
   return [start, start + 1];
+}
+
+/** Position of `key` among the object's keys (any key: the first), without listing them. */
+function keyIndex(object: Record<string, unknown>, key: string | undefined): number {
+  let index = 0;
+  // for-in lists own keys in Object.keys order here: parsed mappings have no prototype to add any.
+  for (const candidate in object) {
+    if (key === undefined || candidate === key) return index;
+    index++;
+  }
+  return -1;
 }
 
 function slot(table: Int32Array, index: number): number {

@@ -4,7 +4,7 @@ import type { Path } from '../types.js';
 import { findExcessiveNesting, type InputLimits } from './limits.js';
 import type { DocumentHandle, OffsetRange, ParsedFile, SuppressionComment } from './source.js';
 import { SourceFile } from './source.js';
-import { fastParseYaml, withoutBase60 } from './fast-yaml.js';
+import { fastParseYaml, isNaNLiteral, withoutBase60 } from './fast-yaml.js';
 import { scanYaml } from './scan-yaml.js';
 import { locateInTable } from './positions.js';
 
@@ -378,8 +378,10 @@ function scalarValue(value: unknown, source: string | undefined): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Uint8Array) return source ?? '';
   if (value === undefined) return null;
+  if (typeof value === 'number' && Number.isNaN(value) && source !== undefined && !isNaNLiteral(source)) return source;
   return value;
 }
+
 
 const SUPPRESSION_COMMENT = /#\s*ballast-ignore-(next-line|file)\b([^\n\r]*)/g;
 
