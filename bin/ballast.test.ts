@@ -2,7 +2,7 @@
  * The command line as users run it: the built `node dist/bin/ballast.js` in a child process
  * (test/global-setup.ts builds it first), with real files, stdin, exit codes and streams.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -221,6 +221,14 @@ describe.concurrent('information', () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(await ballast(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     expect((await ballast(['-v'])).stdout).toBe(`${version}\n`);
+  });
+
+  it('stops quietly when the reader closes the pipe early (ballast … | head)', () => {
+    const many = Array.from({ length: 400 }, (_, index) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\nspec:\n  replicas: 1\n`).join('---\n');
+    const file = write('many.yaml', many);
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" --format json "${file}" | head -c 10`], { encoding: 'utf8' });
+    expect(run.stdout).toBe('{\n  "versi');
+    expect(run.stderr).toBe('');
   });
 
   it('--help prints usage and the exit codes', async () => {

@@ -179,6 +179,11 @@ function print(text: string): number {
 if (isMainThread) void run();
 
 async function run(): Promise<void> {
+  // `ballast … | head` closes the pipe early: that is the reader's choice, not a crash to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
