@@ -117,7 +117,13 @@ async function main(argv: readonly string[]): Promise<number> {
   if (positionals.includes('-')) linter.add([parseBytes(values['stdin-filename'] ?? '-', readFileSync(0))]);
   if (filePatterns.length > 0) {
     const paths = await discoverFiles(filePatterns, discovery);
-    await lintInto(linter, paths, { ...lintOptions, cwd, threads: parseThreads(values.threads) });
+    await lintInto(linter, paths, {
+      ...lintOptions,
+      cwd,
+      threads: parseThreads(values.threads),
+      // One line, and the other files are still linted (a file removed since the walk, a permission).
+      onUnreadable: (path, reason) => process.stderr.write(`ballast: cannot read ${path} (${reason}); skipped\n`),
+    });
   }
   const result = linter.finish();
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.

@@ -259,6 +259,11 @@ export interface StreamOptions {
   lint?: WorkerLintOptions;
   /** Threads to use, this one included; `auto` (default) by the amount of text and the cores. */
   threads?: number | 'auto';
+  /**
+   * A file that cannot be read (removed since it was found, a folder's permissions): the run goes
+   * on without it. Without this callback the run stops with an error naming the file.
+   */
+  onUnreadable?: (path: string, reason: string) => void;
 }
 
 /** The options a worker thread's linter runs with: all but plugin rules, which cannot cross threads. */
@@ -275,26 +280,42 @@ export async function streamFiles(paths: readonly string[], sink: (files: Parsed
   const cwd = options.cwd ?? process.cwd();
   const effective: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const lint = options.lint;
-  const sized = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path)).size }));
+  const sized = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path), { throwIfNoEntry: false })?.size ?? 0 }));
+  const unreadable =
+    options.onUnreadable ??
+    ((path: string, reason: string): never => {
+      throw new UsageError(`cannot read ${path}: ${reason}`);
+    });
+  const parseAll = (files: readonly { path: string; absolute: string }[]): ParsedFile[] =>
+    files.flatMap((file) => {
+      const parsed = readAndParse(file.path, file.absolute, effective);
+      if ('reason' in parsed) {
+        unreadable(parsed.path, parsed.reason);
+        return [];
+      }
+      return [parsed];
+    });
   const total = sized.reduce((sum, file) => sum + file.size, 0);
   const wanted = options.threads === undefined || options.threads === 'auto' ? (total >= PARALLEL_MIN_BYTES ? availableParallelism() : 1) : options.threads;
   // Run from TypeScript sources (tests), this module cannot be a worker's entry point.
   const threads = import.meta.url.endsWith('.js') ? Math.max(1, Math.min(wanted, paths.length)) : 1;
   if (threads < 2) {
-    sink(sized.map((file) => parseOne(file.path, file.absolute, effective)));
+    sink(parseAll(sized));
     return;
   }
   // This thread takes a share too. Files are dealt by size so that the text is shared out evenly.
   const shares: (typeof sized)[] = Array.from({ length: threads }, () => []);
   [...sized].sort((a, b) => b.size - a.size).forEach((file, index) => shares[index % threads]?.push(file));
-  const receive = (batch: WorkerBatch): void =>
+  const receive = (batch: WorkerBatch): void => {
+    for (const { path, reason } of batch.unreadable) unreadable(path, reason);
     sink(
       batch.files.map((wire) => (wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire))),
       batch.shard,
     );
+  };
   const [own = [], ...others] = shares;
   const workers = others.map((files) => runWorker({ ballastParseJob: true, files: files.map(({ path, absolute }) => ({ path, absolute })), limits: effective, ...(lint ? { lint } : {}) }, receive));
-  sink(own.map((file) => parseOne(file.path, file.absolute, effective)));
+  sink(parseAll(own));
   await Promise.all(workers);
 }
 
@@ -313,9 +334,21 @@ export async function lintInto(linter: Linter, paths: readonly string[], options
   await streamFiles(paths, (files, shard) => (shard ? linter.addChecked(files, shard) : linter.add(files)), { ...options, lint });
 }
 
-function parseOne(path: string, absolute: string, limits: InputLimits): ParsedFile {
-  const size = statSync(absolute).size;
-  return size > limits.maxFileBytes ? tooLarge(path, size, limits) : parseBytes(path, readFileSync(absolute), limits);
+interface Unreadable {
+  path: string;
+  reason: string;
+}
+
+function readAndParse(path: string, absolute: string, limits: InputLimits): ParsedFile | Unreadable {
+  let bytes: Buffer;
+  try {
+    const size = statSync(absolute).size;
+    if (size > limits.maxFileBytes) return tooLarge(path, size, limits);
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    return { path, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) };
+  }
+  return parseBytes(path, bytes, limits);
 }
 
 interface ParseJob {
@@ -327,6 +360,7 @@ interface ParseJob {
 
 interface WorkerBatch {
   files: WireFile[];
+  unreadable: Unreadable[];
   shard?: Shard;
 }
 
@@ -355,13 +389,19 @@ const PARSE_BATCH = 64;
 function runParseJob(job: ParseJob): void {
   const linter = job.lint ? new Linter(job.lint) : undefined;
   let files: WireFile[] = [];
+  let unreadable: Unreadable[] = [];
   const flush = (): void => {
-    const batch: WorkerBatch = { files, ...(linter ? { shard: linter.takeShard() } : {}) };
+    const batch: WorkerBatch = { files, unreadable, ...(linter ? { shard: linter.takeShard() } : {}) };
     parentPort?.postMessage(batch, transferablesOf(files));
     files = [];
+    unreadable = [];
   };
   for (const { path, absolute } of job.files) {
-    const parsed = parseOne(path, absolute, job.limits);
+    const parsed = readAndParse(path, absolute, job.limits);
+    if ('reason' in parsed) {
+      unreadable.push(parsed);
+      continue;
+    }
     linter?.add([parsed]);
     files.push(toWire(parsed));
     if (files.length === PARSE_BATCH) flush();
