@@ -33,16 +33,8 @@ export interface LintOptions {
 /** Lints every input together: cross-document rules see all of them. Pure and synchronous. */
 export function lint(inputs: readonly LintInput[], options: LintOptions = {}): LintResult {
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  return lintParsed(
-    inputs.map((input) => parseInput(input, limits)),
-    options,
-  );
-}
-
-/** Lints files parsed elsewhere (e.g. on worker threads); `lint` parses and calls this. */
-export function lintParsed(files: readonly ParsedFile[], options: LintOptions = {}): LintResult {
   const linter = new Linter(options);
-  linter.add(files);
+  linter.add(inputs.map((input) => parseInput(input, limits)));
   return linter.finish();
 }
 

@@ -3,7 +3,7 @@ import type { ParsedFile, SuppressionComment } from '../parse/source.js';
 import { documentIndexAt } from '../parse/yaml.js';
 import type { K8sObject } from '../model/object.js';
 import type { ActiveRule } from './config.js';
-import type { Collector } from './lint.js';
+import type { Collector } from './collector.js';
 
 export const IGNORE_ANNOTATION = 'ballast/ignore';
 export const IGNORE_REASON_ANNOTATION = 'ballast/ignore-reason';
