@@ -280,15 +280,16 @@ export async function streamFiles(paths: readonly string[], sink: (files: Parsed
   const cwd = options.cwd ?? process.cwd();
   const effective: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const lint = options.lint;
-  const sized = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path), { throwIfNoEntry: false })?.size ?? 0 }));
+  // A file gone since it was found keeps size 0 here; reading it then reports it as unreadable.
+  const sized: SizedFile[] = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path), { throwIfNoEntry: false })?.size ?? 0 }));
   const unreadable =
     options.onUnreadable ??
     ((path: string, reason: string): never => {
       throw new UsageError(`cannot read ${path}: ${reason}`);
     });
-  const parseAll = (files: readonly { path: string; absolute: string }[]): ParsedFile[] =>
+  const parseAll = (files: readonly SizedFile[]): ParsedFile[] =>
     files.flatMap((file) => {
-      const parsed = readAndParse(file.path, file.absolute, effective);
+      const parsed = readAndParse(file, effective);
       if ('reason' in parsed) {
         unreadable(parsed.path, parsed.reason);
         return [];
@@ -314,7 +315,7 @@ export async function streamFiles(paths: readonly string[], sink: (files: Parsed
     );
   };
   const [own = [], ...others] = shares;
-  const workers = others.map((files) => runWorker({ ballastParseJob: true, files: files.map(({ path, absolute }) => ({ path, absolute })), limits: effective, ...(lint ? { lint } : {}) }, receive));
+  const workers = others.map((files) => runWorker({ ballastParseJob: true, files, limits: effective, ...(lint ? { lint } : {}) }, receive));
   sink(parseAll(own));
   await Promise.all(workers);
 }
@@ -339,21 +340,27 @@ interface Unreadable {
   reason: string;
 }
 
-function readAndParse(path: string, absolute: string, limits: InputLimits): ParsedFile | Unreadable {
+interface SizedFile {
+  path: string;
+  absolute: string;
+  /** From the stat that dealt the files out: not taken again before reading. */
+  size: number;
+}
+
+function readAndParse(file: SizedFile, limits: InputLimits): ParsedFile | Unreadable {
+  if (file.size > limits.maxFileBytes) return tooLarge(file.path, file.size, limits);
   let bytes: Buffer;
   try {
-    const size = statSync(absolute).size;
-    if (size > limits.maxFileBytes) return tooLarge(path, size, limits);
-    bytes = readFileSync(absolute);
+    bytes = readFileSync(file.absolute);
   } catch (error) {
-    return { path, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) };
+    return { path: file.path, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) };
   }
-  return parseBytes(path, bytes, limits);
+  return parseBytes(file.path, bytes, limits);
 }
 
 interface ParseJob {
   ballastParseJob: true;
-  files: { path: string; absolute: string }[];
+  files: SizedFile[];
   limits: InputLimits;
   lint?: WorkerLintOptions;
 }
@@ -396,8 +403,8 @@ function runParseJob(job: ParseJob): void {
     files = [];
     unreadable = [];
   };
-  for (const { path, absolute } of job.files) {
-    const parsed = readAndParse(path, absolute, job.limits);
+  for (const file of job.files) {
+    const parsed = readAndParse(file, job.limits);
     if ('reason' in parsed) {
       unreadable.push(parsed);
       continue;
