@@ -23,6 +23,7 @@
  * what `kubectl get pod -o jsonpath='{.status.qosClass}'` would say.
  */
 
+import { asArray, asMap, field, isMap } from './access.js';
 import { addQuantity, compareQuantity, isPositive, parseQuantity, roundUpToMilli, ZERO } from './quantity.js';
 import type { Quantity } from './quantity.js';
 
@@ -51,34 +52,10 @@ interface ContainerView extends Requirements {
 const QOS_RESOURCES = ['cpu', 'memory'] as const;
 const HUGEPAGES_PREFIX = 'hugepages-';
 
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// Own properties only: YAML keys such as "constructor" must not resolve to
-// Object.prototype members, and null-prototype objects must work too.
-function field(obj: Obj, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-
-function objectField(obj: unknown, key: string): Obj | undefined {
-  if (!isObject(obj)) return undefined;
-  const value = field(obj, key);
-  return isObject(value) ? value : undefined;
-}
-
-function arrayField(obj: unknown, key: string): readonly unknown[] {
-  if (!isObject(obj)) return [];
-  const value = field(obj, key);
-  return Array.isArray(value) ? value : [];
-}
-
 /** Entries whose value is not a valid quantity are dropped: the API server would reject them anyway. */
 function parseResourceList(value: unknown): ResourceList {
   const list: ResourceList = new Map();
-  if (!isObject(value)) return list;
+  if (!isMap(value)) return list;
   for (const key of Object.keys(value)) {
     const q = parseQuantity(value[key]);
     if (q !== undefined) list.set(key, q);
@@ -88,8 +65,8 @@ function parseResourceList(value: unknown): ResourceList {
 
 function parseRequirements(value: unknown): Requirements {
   return {
-    requests: parseResourceList(isObject(value) ? field(value, 'requests') : undefined),
-    limits: parseResourceList(isObject(value) ? field(value, 'limits') : undefined),
+    requests: parseResourceList(field(value, 'requests')),
+    limits: parseResourceList(field(value, 'limits')),
   };
 }
 
@@ -113,8 +90,8 @@ function roundRequirements(req: Requirements): Requirements {
 }
 
 function containerView(container: unknown): ContainerView {
-  const defaulted = defaultRequestsFromLimits(parseRequirements(objectField(container, 'resources')));
-  const restartable = isObject(container) && field(container, 'restartPolicy') === 'Always';
+  const defaulted = defaultRequestsFromLimits(parseRequirements(asMap(field(container, 'resources'))));
+  const restartable = field(container, 'restartPolicy') === 'Always';
   return { ...defaulted, restartable };
 }
 
@@ -265,11 +242,11 @@ function requirementsQos(req: Requirements): QosClass {
  * fields count as absent.
  */
 export function computeQosClass(podSpec: unknown, options: QosOptions = {}): QosClass {
-  const containers = arrayField(podSpec, 'containers').map(containerView);
-  const initContainers = arrayField(podSpec, 'initContainers').map(containerView);
+  const containers = asArray(field(podSpec, 'containers')).map(containerView);
+  const initContainers = asArray(field(podSpec, 'initContainers')).map(containerView);
   // Ephemeral containers cannot declare resources and never count for QoS.
 
-  const podResources = options.podLevelResources === false ? undefined : objectField(podSpec, 'resources');
+  const podResources = options.podLevelResources === false ? undefined : asMap(field(podSpec, 'resources'));
   if (podResources !== undefined) {
     const pod = roundRequirements(defaultPodLevel(parseRequirements(podResources), containers, initContainers));
     // PodLevelResourcesFixKubeletQOSClass: an empty or unsupported-only
