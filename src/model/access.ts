@@ -3,6 +3,8 @@
  * read through these and treat a wrong type as absent (the `invalid-field-type` rule reports it).
  */
 
+import { newPlainMap } from '../parse/plain-map.js';
+
 export type PlainMap = Record<string, unknown>;
 
 export function isMap(value: unknown): value is PlainMap {
@@ -52,7 +54,7 @@ export function dig(value: unknown, ...keys: readonly (string | number)[]): unkn
 
 /** String-valued entries of a map such as labels or matchLabels; other values are skipped. */
 export function stringMap(value: unknown): Record<string, string> {
-  const result: Record<string, string> = Object.create(null) as Record<string, string>;
+  const result = newPlainMap<string>();
   if (!isMap(value)) return result;
   for (const key of Object.keys(value)) {
     const entry = value[key];

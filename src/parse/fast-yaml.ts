@@ -1,3 +1,4 @@
+import { newPlainMap } from './plain-map.js';
 import { CST, Parser, parseDocument } from 'yaml';
 import type { Tags } from 'yaml';
 import type { InputLimits } from './limits.js';
@@ -153,7 +154,7 @@ class CstConverter {
   }
 
   private blockMap(token: CST.BlockMap, depth: number): unknown {
-    const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const result: Record<string, unknown> = newPlainMap();
     const node = this.table.open(token.offset);
     let end = token.offset;
     for (const item of token.items) {
@@ -201,7 +202,7 @@ class CstConverter {
     const node = this.table.open(token.offset);
     let result: Record<string, unknown> | unknown[];
     if (isMap) {
-      const map: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const map: Record<string, unknown> = newPlainMap();
       for (const [index, item] of token.items.entries()) {
         checkSourceTokens(item.start, true);
         if (isTrailingComma(item, index, token.items.length)) continue;

@@ -6,6 +6,7 @@
  * `KubeletFlags` object, so rules see flags through K8sObject like any other input, and whose
  * `locate` points at a flag inside its line.
  */
+import { newPlainMap } from './plain-map.js';
 import type { Path } from '../types.js';
 import { splitShellWords, type ShellWord } from '../model/flags.js';
 import type { FileParser } from './index.js';
@@ -268,5 +269,5 @@ function addFlags(pieces: readonly Piece[], origin: string, line: LogicalLine, v
 }
 
 function nullProto(entries: Record<string, unknown>): Record<string, unknown> {
-  return Object.assign(Object.create(null) as Record<string, unknown>, entries);
+  return Object.assign(newPlainMap(), entries);
 }

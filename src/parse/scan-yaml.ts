@@ -1,3 +1,4 @@
+import { newPlainMap } from './plain-map.js';
 import type { FastFile, FastDocument } from './fast-yaml.js';
 import { resolvePlain } from './fast-yaml.js';
 import type { InputLimits } from './limits.js';
@@ -171,7 +172,7 @@ class Scanner {
   }
 
   private blockMapping(indent: number, depth: number): Record<string, unknown> {
-    const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const result: Record<string, unknown> = newPlainMap();
     const node = this.table.open(this.pos);
     for (;;) {
       const key = this.key();
@@ -464,7 +465,7 @@ class Scanner {
     const node = this.table.open(start);
     this.pos++;
     const list: unknown[] = [];
-    const map: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const map: Record<string, unknown> = newPlainMap();
     let first = true;
     for (;;) {
       this.flowSpace(inBlock);

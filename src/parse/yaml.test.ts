@@ -161,7 +161,9 @@ describe.each([
         ['__proto__:', '  polluted: yes', 'constructor:', '  prototype:', '    polluted: yes', 'merged:', '  <<: {__proto__: {polluted: yes}}', 'toString: 1', ''].join('\n'),
       );
       const value = parsed.documents[0]?.value as Record<string, unknown>;
-      expect(Object.getPrototypeOf(value)).toBeNull();
+      expect(Object.getPrototypeOf(Object.getPrototypeOf(value))).toBeNull();
+      expect(Object.getOwnPropertyNames(Object.getPrototypeOf(value))).toEqual([]);
+      expect('hasOwnProperty' in value).toBe(false);
       expect(Object.keys(value)).toEqual(['__proto__', 'constructor', 'merged', 'toString']);
       expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toEqual({ polluted: true });
       expect(value['constructor']).toEqual({ prototype: { polluted: true } });

@@ -1,3 +1,4 @@
+import { newPlainMap } from './plain-map.js';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, DocumentOptions, Node as YamlNode, Pair, ParseOptions, SchemaOptions, YAMLMap } from 'yaml';
 import type { Path } from '../types.js';
@@ -313,7 +314,7 @@ class Converter {
       return node.items.map((item) => this.convert(item as YamlNode, depth + 1));
     }
     if (isMap(node)) {
-      const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const result: Record<string, unknown> = newPlainMap();
       const merges: unknown[] = [];
       for (const pair of node.items) {
         const key = scalarKey(pair.key);
