@@ -451,3 +451,14 @@ describe('properties', () => {
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });
+
+describe('parseQuantity: repeated values', () => {
+  it('answers the same for a value seen before, also after many distinct values have passed', () => {
+    const first = parseQuantity('1536Mi');
+    for (let index = 0; index < 10_000; index++) expect(parseQuantity(`${index}m`)).toEqual(makeQuantity(BigInt(index), 1000n));
+    expect(parseQuantity('1536Mi')).toEqual(first);
+    expect(parseQuantity('1.5Gi')).toEqual(first);
+    expect(parseQuantity('1.5Gx')).toBeUndefined();
+    expect(parseQuantity('1.5Gx')).toBeUndefined();
+  });
+});

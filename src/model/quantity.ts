@@ -169,6 +169,23 @@ function parseQuantityString(str: string): Quantity | undefined {
 }
 
 /**
+ * Manifests repeat a handful of quantities ("100m", "128Mi") thousands of times, and several
+ * rules read each one; quantities are immutable, so one parse can serve them all. Bounded: a
+ * set of files with endless distinct values starts the cache afresh instead of growing it.
+ */
+const parsedQuantities = new Map<string, Quantity | undefined>();
+const PARSED_QUANTITIES_MAX = 4096;
+
+function parseCachedQuantity(str: string): Quantity | undefined {
+  const cached = parsedQuantities.get(str);
+  if (cached !== undefined || parsedQuantities.has(str)) return cached;
+  if (parsedQuantities.size >= PARSED_QUANTITIES_MAX) parsedQuantities.clear();
+  const parsed = parseQuantityString(str);
+  parsedQuantities.set(str, parsed);
+  return parsed;
+}
+
+/**
  * Parses a Kubernetes quantity. Strings follow the apimachinery grammar
  * (sign, digits with optional point, binary/decimal suffix or e-exponent);
  * numbers and bigints come from YAML scalars like `cpu: 0.5` and are read
@@ -176,7 +193,7 @@ function parseQuantityString(str: string): Quantity | undefined {
  * Anything else, including surrounding whitespace, yields undefined.
  */
 export function parseQuantity(input: unknown): Quantity | undefined {
-  if (typeof input === 'string') return parseQuantityString(input);
+  if (typeof input === 'string') return parseCachedQuantity(input);
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return undefined;
     // String() gives the shortest round-tripping decimal, e.g. "0.1" or
