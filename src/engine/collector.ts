@@ -92,11 +92,23 @@ function relatedLocation(at: Location, message: string): RelatedLocation {
   return { file: at.doc.file.path, start: lines.position(start), end: lines.position(end), message };
 }
 
+const PLACEHOLDER = /(\{\{\s*(\w+)\s*\}\})/;
+/** Each message template split once: text, placeholder as written, its key, text, … (split keeps the groups). */
+const templateParts = new Map<string, readonly string[]>();
+
 export function fillTemplate(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    parts = template.split(PLACEHOLDER);
+    templateParts.set(template, parts);
+  }
+  let message = parts[0] ?? '';
+  for (let index = 1; index < parts.length; index += 3) {
+    const key = parts[index + 1] ?? '';
     const value = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
-    return value === undefined ? whole : String(value);
-  });
+    message += (value === undefined ? parts[index] : String(value)) + (parts[index + 2] ?? '');
+  }
+  return message;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -29,32 +29,30 @@ export function formatJson(result: LintResult, options: FormatOptions = {}): str
 }
 
 export function toJsonFinding(finding: Finding): JsonFinding {
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    ...(finding.fix !== undefined ? { fix: finding.fix } : {}),
-    file: finding.file,
-    line: finding.start.line,
-    column: finding.start.column,
-    endLine: finding.end.line,
-    endColumn: finding.end.column,
-    document: finding.document,
-    ...(finding.object ? { kind: finding.object.kind } : {}),
-    ...(finding.object?.name !== undefined ? { name: finding.object.name } : {}),
-    ...(finding.object?.namespace !== undefined ? { namespace: finding.object.namespace } : {}),
-    ...(finding.related?.length
-      ? {
-          related: finding.related.map((related) => ({
-            file: related.file,
-            line: related.start.line,
-            column: related.start.column,
-            endLine: related.end.line,
-            endColumn: related.end.column,
-            message: related.message,
-          })),
-        }
-      : {}),
-    ...(finding.suppressed ? { suppressed: finding.suppressed } : {}),
-  };
+  // Assigned one by one rather than spread: this runs for every finding of a large run.
+  const json = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message } as JsonFinding;
+  if (finding.fix !== undefined) json.fix = finding.fix;
+  json.file = finding.file;
+  json.line = finding.start.line;
+  json.column = finding.start.column;
+  json.endLine = finding.end.line;
+  json.endColumn = finding.end.column;
+  json.document = finding.document;
+  if (finding.object) {
+    json.kind = finding.object.kind;
+    if (finding.object.name !== undefined) json.name = finding.object.name;
+    if (finding.object.namespace !== undefined) json.namespace = finding.object.namespace;
+  }
+  if (finding.related?.length) {
+    json.related = finding.related.map((related) => ({
+      file: related.file,
+      line: related.start.line,
+      column: related.start.column,
+      endLine: related.end.line,
+      endColumn: related.end.column,
+      message: related.message,
+    }));
+  }
+  if (finding.suppressed) json.suppressed = finding.suppressed;
+  return json;
 }

@@ -66,12 +66,11 @@ export class K8sObject {
   }
 
   ref(): ObjectRef {
-    return {
-      ...(this.apiVersion ? { apiVersion: this.apiVersion } : {}),
-      kind: this.kind,
-      ...(this.name !== undefined ? { name: this.name } : {}),
-      ...(this.namespace !== undefined ? { namespace: this.namespace } : {}),
-    };
+    const ref: ObjectRef = { kind: this.kind };
+    if (this.apiVersion) ref.apiVersion = this.apiVersion;
+    if (this.name !== undefined) ref.name = this.name;
+    if (this.namespace !== undefined) ref.namespace = this.namespace;
+    return ref;
   }
 
   /** `Deployment "api"` — how messages name an object. */
