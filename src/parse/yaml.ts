@@ -21,19 +21,6 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
   const file = new SourceFile(path, text);
   const parsed: ParsedFile = { file, documentCount: 0, documents: [], problems: [], comments: scanSuppressionComments(file) };
 
-  const tooDeep = findExcessiveNesting(text);
-  if (tooDeep !== undefined) {
-    parsed.problems.push({
-      ruleId: 'input-limit',
-      messageId: 'nesting',
-      data: { limit: limits.maxDepth },
-      range: [tooDeep, tooDeep + 1],
-      document: 0,
-    });
-    parsed.documentCount = 1;
-    return parsed;
-  }
-
   // A BOM is only allowed first; one further in is a pasted-together file, worth a finding even
   // where `yaml` would read past it.
   const strayMark = text.indexOf('\uFEFF');
@@ -41,7 +28,16 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
     parsed.problems.push({ ruleId: 'parse-error', messageId: 'byteOrderMark', data: {}, range: [strayMark, strayMark + 1], document: documentIndexAt(text, strayMark) });
   }
 
-  const fast = options.fast === false ? undefined : (scanYaml(text, limits) ?? fastParseYaml(text, limits));
+  // The direct scanner bounds its own depth; the other paths recurse, so they get text whose
+  // nesting has been checked.
+  const scanned = options.fast === false ? undefined : scanYaml(text, limits);
+  const tooDeep = scanned ? undefined : findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    parsed.problems.push({ ruleId: 'input-limit', messageId: 'nesting', data: { limit: limits.maxDepth }, range: [tooDeep, tooDeep + 1], document: 0 });
+    parsed.documentCount = 1;
+    return parsed;
+  }
+  const fast = scanned ?? (options.fast === false ? undefined : fastParseYaml(text, limits));
   if (fast) {
     parsed.documentCount = fast.documentCount;
     parsed.documents = fast.documents.map((doc) => new TableDocument(file, doc.index, doc.value, doc.positions));
