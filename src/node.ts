@@ -4,18 +4,19 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { BallastConfig } from './engine/config.js';
 import { ConfigError } from './engine/config-error.js';
 import { loadConfig } from './engine/config-loader.js';
-import { Linter, type LintOptions, type Shard } from './engine/lint.js';
+import { Linter, type LintOptions } from './engine/lint.js';
 import { DEFAULT_LIMITS, type InputLimits } from './parse/limits.js';
-import { parseBytes, parseText, tooLarge } from './parse/index.js';
+import { parseText } from './parse/index.js';
 import type { ParsedFile } from './parse/source.js';
-import { fromWire, toWire, transferablesOf, type WireFile } from './parse/wire.js';
+import { fromWire } from './parse/wire.js';
+import { readAndParse, type ParseJob, type SizedFile, type WorkerBatch } from './node-parse-worker.js';
 import type { AnyRule } from './engine/rule.js';
 import type { LintResult } from './types.js';
 
@@ -246,17 +247,14 @@ function display(cwd: string, absolute: string): string {
 }
 
 /**
- * Below this much text a thread pool costs more than it saves: the direct YAML scanner parses
- * ~50 MB/s, so workers mostly add their start-up and the copying of results back (measured:
- * 11 MB runs 11% slower on two threads than on one; 110 MB runs 5% faster).
+ * Below this much text, parsing on another thread saves less than starting it costs (a
+ * pre-commit run on a few files never starts one).
  */
-const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 
 export interface StreamOptions {
   cwd?: string;
   limits?: Partial<InputLimits>;
-  /** Lint on the workers too (object-level checks); their findings come with the files. */
-  lint?: WorkerLintOptions;
   /** Threads to use, this one included; `auto` (default) by the amount of text and the cores. */
   threads?: number | 'auto';
   /**
@@ -266,20 +264,15 @@ export interface StreamOptions {
   onUnreadable?: (path: string, reason: string) => void;
 }
 
-/** The options a worker thread's linter runs with: all but plugin rules, which cannot cross threads. */
-export type WorkerLintOptions = Pick<LintOptions, 'config' | 'ruleOverrides' | 'kubernetesVersion' | 'only'>;
-
 /**
- * Reads and parses files, spreading the work over worker threads when there are enough files.
- * With `lint`, each worker also runs the object-level checks on its share (what `Linter.add`
- * does) and hands its findings over with the files: with the direct YAML scanner, parsing is
- * cheap enough that those checks are the larger part of a run. A few files are parsed here,
- * with no pool to pay for. Batches arrive in no fixed order.
+ * Reads and parses files and hands them to `sink` in batches, in no fixed order. A large run
+ * reads and parses on worker threads while this thread takes in what they send (the checks
+ * that `sink` runs cost more than parsing, so this thread does those); a few files are parsed
+ * here, with no thread to pay for.
  */
-export async function streamFiles(paths: readonly string[], sink: (files: ParsedFile[], shard?: Shard) => void, options: StreamOptions = {}): Promise<void> {
+export async function streamFiles(paths: readonly string[], sink: (files: ParsedFile[]) => void, options: StreamOptions = {}): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
   const effective: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const lint = options.lint;
   // A file gone since it was found keeps size 0 here; reading it then reports it as unreadable.
   const sized: SizedFile[] = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path), { throwIfNoEntry: false })?.size ?? 0 }));
   const unreadable =
@@ -287,39 +280,59 @@ export async function streamFiles(paths: readonly string[], sink: (files: Parsed
     ((path: string, reason: string): never => {
       throw new UsageError(`cannot read ${path}: ${reason}`);
     });
-  const parseAll = (files: readonly SizedFile[]): ParsedFile[] =>
-    files.flatMap((file) => {
-      const parsed = readAndParse(file, effective);
-      if ('reason' in parsed) {
-        unreadable(parsed.path, parsed.reason);
-        return [];
-      }
-      return [parsed];
-    });
   const total = sized.reduce((sum, file) => sum + file.size, 0);
   const wanted = options.threads === undefined || options.threads === 'auto' ? (total >= PARALLEL_MIN_BYTES ? availableParallelism() : 1) : options.threads;
-  // Run from TypeScript sources (tests), this module cannot be a worker's entry point.
-  const threads = import.meta.url.endsWith('.js') ? Math.max(1, Math.min(wanted, paths.length)) : 1;
-  if (threads < 2) {
-    sink(parseAll(sized));
+  // Run from TypeScript sources (tests), the worker module cannot be started.
+  const workers = import.meta.url.endsWith('.js') ? Math.min(wanted - 1, paths.length) : 0;
+  const parseHere = (files: readonly SizedFile[]): ParsedFile[] =>
+    files.flatMap((file) => {
+      const parsed = readAndParse(file, effective);
+      if (!('reason' in parsed)) return [parsed];
+      unreadable(parsed.path, parsed.reason);
+      return [];
+    });
+  if (workers < 1) {
+    sink(parseHere(sized));
     return;
   }
-  // This thread takes a share too. Files are dealt by size so that the text is shared out evenly.
-  const shares: (typeof sized)[] = Array.from({ length: threads }, () => []);
-  [...sized].sort((a, b) => b.size - a.size).forEach((file, index) => shares[index % threads]?.push(file));
+  let received = false;
   const receive = (batch: WorkerBatch): void => {
+    received = true;
     for (const { path, reason } of batch.unreadable) unreadable(path, reason);
-    sink(
-      batch.files.map((wire) => (wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire))),
-      batch.shard,
-    );
+    sink(batch.files.map((wire) => (wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire))));
   };
-  const [own = [], ...others] = shares;
-  const workers = others.map((files) => runWorker({ ballastParseJob: true, files, limits: effective, ...(lint ? { lint } : {}) }, receive));
-  sink(parseAll(own));
-  await Promise.all(workers);
+  const job: ParseJob = { ballastParseJob: true, files: sized, limits: effective, cursor: new SharedArrayBuffer(4) };
+  const running = Promise.all(Array.from({ length: workers }, () => runWorker(job, receive)));
+  // This thread parses too whenever nothing has come in to check: while the workers start, and
+  // whenever they fall behind. What they send is taken in between (setImmediate lets it in).
+  const cursor = new Int32Array(job.cursor);
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (received) {
+      received = false;
+      continue;
+    }
+    const share = claimFiles(sized, cursor);
+    if (share.length === 0) break;
+    sink(parseHere(share));
+  }
+  await running;
 }
 
+/** This thread's piece of a parallel run: a few files from the shared cursor (none when all are taken). */
+function claimFiles(files: readonly SizedFile[], cursor: Int32Array): SizedFile[] {
+  const share: SizedFile[] = [];
+  let bytes = 0;
+  while (bytes < LOCAL_SHARE_BYTES) {
+    const file = files[Atomics.add(cursor, 0, 1)];
+    if (!file) break;
+    share.push(file);
+    bytes += file.size;
+  }
+  return share;
+}
+
+const LOCAL_SHARE_BYTES = 64 * 1024;
 
 /** All files parsed, in the order of `paths`. */
 export async function parseFiles(paths: readonly string[], cwd: string = process.cwd(), limits: Partial<InputLimits> = {}): Promise<ParsedFile[]> {
@@ -328,53 +341,15 @@ export async function parseFiles(paths: readonly string[], cwd: string = process
   return paths.flatMap((path) => byPath.get(path) ?? []);
 }
 
-/** Reads, parses and lints `paths` into `linter`, on worker threads when there are many. */
-export async function lintInto(linter: Linter, paths: readonly string[], options: LintOptions & Omit<StreamOptions, 'lint'> = {}): Promise<void> {
-  const { config, ruleOverrides, kubernetesVersion, only } = options;
-  const lint: WorkerLintOptions = { ...(config ? { config } : {}), ...(ruleOverrides ? { ruleOverrides } : {}), ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(only ? { only } : {}) };
-  await streamFiles(paths, (files, shard) => (shard ? linter.addChecked(files, shard) : linter.add(files)), { ...options, lint });
+/** Reads, parses and lints `paths` into `linter`, parsing on worker threads when there are many. */
+export async function lintInto(linter: Linter, paths: readonly string[], options: StreamOptions = {}): Promise<void> {
+  await streamFiles(paths, (files) => linter.add(files), options);
 }
 
-interface Unreadable {
-  path: string;
-  reason: string;
-}
-
-interface SizedFile {
-  path: string;
-  absolute: string;
-  /** From the stat that dealt the files out: not taken again before reading. */
-  size: number;
-}
-
-function readAndParse(file: SizedFile, limits: InputLimits): ParsedFile | Unreadable {
-  if (file.size > limits.maxFileBytes) return tooLarge(file.path, file.size, limits);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file.absolute);
-  } catch (error) {
-    return { path: file.path, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) };
-  }
-  return parseBytes(file.path, bytes, limits);
-}
-
-interface ParseJob {
-  ballastParseJob: true;
-  files: SizedFile[];
-  limits: InputLimits;
-  lint?: WorkerLintOptions;
-}
-
-interface WorkerBatch {
-  files: WireFile[];
-  unreadable: Unreadable[];
-  shard?: Shard;
-}
-
-/** This module is also the workers' entry point, so that only it and bin/ do I/O. */
+/** Each worker takes files from the job's shared cursor until none are left. */
 function runWorker(job: ParseJob, receive: (batch: WorkerBatch) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./node-parse-worker.js', import.meta.url), { workerData: job });
     worker.on('message', receive);
     worker.on('error', fail);
     worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`parse worker exited with code ${code}`))));
@@ -389,31 +364,3 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   await lintInto(linter, paths, { ...options, cwd });
   return linter.finish();
 }
-
-const PARSE_BATCH = 64;
-
-/** Worker side: parse (and, when asked, lint) this thread's share of files; post them back in batches. */
-function runParseJob(job: ParseJob): void {
-  const linter = job.lint ? new Linter(job.lint) : undefined;
-  let files: WireFile[] = [];
-  let unreadable: Unreadable[] = [];
-  const flush = (): void => {
-    const batch: WorkerBatch = { files, unreadable, ...(linter ? { shard: linter.takeShard() } : {}) };
-    parentPort?.postMessage(batch, transferablesOf(files));
-    files = [];
-    unreadable = [];
-  };
-  for (const file of job.files) {
-    const parsed = readAndParse(file, job.limits);
-    if ('reason' in parsed) {
-      unreadable.push(parsed);
-      continue;
-    }
-    linter?.add([parsed]);
-    files.push(toWire(parsed));
-    if (files.length === PARSE_BATCH) flush();
-  }
-  flush();
-}
-
-if (!isMainThread && (workerData as Partial<ParseJob> | null)?.ballastParseJob) runParseJob(workerData as ParseJob);

@@ -5,7 +5,7 @@ import type { BallastConfig } from './config.js';
 import { Linter } from './linter.js';
 import type { AnyRule } from './rule.js';
 
-export { Linter, type Shard } from './linter.js';
+export { Linter } from './linter.js';
 export { Collector, atOrAbove, compareFindings, fillTemplate } from './collector.js';
 
 /** A file's contents as text, as raw bytes (decoded and checked here), or already parsed. */

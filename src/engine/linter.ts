@@ -1,4 +1,4 @@
-import type { Finding, InternalError, LintResult } from '../types.js';
+import type { InternalError, LintResult } from '../types.js';
 import type { DocumentHandle, ParsedFile } from '../parse/source.js';
 import { asString, isMap } from '../model/access.js';
 import { ClusterIndex } from '../model/cluster.js';
@@ -27,26 +27,10 @@ interface RuleState {
 }
 
 /**
- * What a linter that saw only some files (a worker thread's share) found with the checks that
- * need no other document. Plain data: it crosses threads.
- */
-export interface Shard {
-  /** Findings, each with the key of the object it is about (see `objectKey`). */
-  findings: (Finding & { objectKey?: string })[];
-  /** Rules whose object-level check turned out to look across documents. */
-  crossDocument: string[];
-  internalErrors: InternalError[];
-}
-
-/**
  * Lints files as they arrive. Object-level checks run on each new object at once (so they
  * overlap with parsing on other threads); a check that turns out to look across documents is
  * deferred, and it and every set-level `check` run in `finish`, over all objects in path order,
  * so the result does not depend on the order in which files arrived.
- *
- * Files may also arrive already checked by another linter (`addChecked`, from a worker
- * thread's `takeShard`): their object-level findings are adopted, and only what needs the
- * whole set — or rules that the other linter did not run — is checked here.
  */
 export class Linter {
   private readonly allRules: readonly AnyRule[];
@@ -62,21 +46,15 @@ export class Linter {
   /** Objects checked here as they arrived, in arrival order, with their position in it. */
   private readonly localObjects: K8sObject[] = [];
   private readonly localIndex = new Map<K8sObject, number>();
-  /** Rules that another linter ran on the objects it handed over (built-in ones; not plugins). */
-  private readonly remoteRules: Set<string>;
-  private readonly remoteFindings = new Set<Finding>();
   private readonly states: RuleState[] = [];
   private readonly internalErrors: InternalError[] = [];
   private readonly objects: K8sObject[] = [];
   private readonly cluster: ClusterIndex;
-  /** For `takeShard`: how much of the findings and errors were already handed out. */
-  private shardMark = { findings: 0, errors: 0 };
 
   constructor(options: LintOptions = {}) {
     this.allRules = [...builtinRules, ...(options.rules ?? [])];
     const selected = options.only ? this.allRules.filter((rule) => rule.meta.category === 'input' || options.only?.includes(rule.meta.id)) : this.allRules;
     this.active = new Map(activateRules(selected, options.config, options.ruleOverrides).map((entry) => [entry.rule.meta.id, entry]));
-    this.remoteRules = new Set(builtinRules.map((rule) => rule.meta.id));
     this.explicitVersion = (options.kubernetesVersion ?? options.config?.cluster?.kubernetesVersion) !== undefined;
     this.settings = {
       kubernetesVersion: options.kubernetesVersion ?? options.config?.cluster?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
@@ -116,7 +94,7 @@ export class Linter {
       for (const problem of parsed.problems) {
         this.collector.add(problem.ruleId, problem.messageId, problem.data, parsed.file, problem.document, problem.range);
       }
-      fresh.push(...this.register(parsed, true));
+      fresh.push(...this.register(parsed));
     }
     for (const object of fresh) {
       this.localIndex.set(object, this.localObjects.length);
@@ -143,43 +121,12 @@ export class Linter {
     }
   }
 
-  /** Takes in files that another linter has checked (see `takeShard`), with what it found. */
-  addChecked(files: readonly ParsedFile[], shard: Shard): void {
-    const byKey = new Map<string, K8sObject>();
-    for (const parsed of files) {
-      for (const object of this.register(parsed, false)) byKey.set(objectKey(object), object);
-    }
-    for (const finding of shard.findings) {
-      const { objectKey: key, ...plain } = finding;
-      const object = key === undefined ? undefined : byKey.get(key);
-      this.collector.adopt(plain, object);
-      this.remoteFindings.add(plain);
-    }
-    const cross = new Set(shard.crossDocument);
-    for (const state of this.states) if (cross.has(state.entry.rule.meta.id)) state.crossDocument = true;
-    this.internalErrors.push(...shard.internalErrors);
-  }
-
-  /** What this linter found since the last call, in a form `addChecked` takes on another thread. */
-  takeShard(): Shard {
-    const findings = this.collector.findings.slice(this.shardMark.findings).map((finding) => {
-      const object = this.collector.objects.get(finding);
-      return object ? { ...finding, objectKey: objectKey(object) } : finding;
-    });
-    const internalErrors = this.internalErrors.slice(this.shardMark.errors);
-    this.shardMark = { findings: this.collector.findings.length, errors: this.internalErrors.length };
-    return { findings, crossDocument: this.states.filter((state) => state.crossDocument).map((state) => state.entry.rule.meta.id), internalErrors };
-  }
-
   finish(): LintResult {
     this.files.sort((a, b) => compareText(a.file.path, b.file.path));
     const order = new Map(this.files.map((parsed, index) => [parsed.file, index]));
     this.documents.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.index - b.index);
     this.objects.push(...this.documents.flatMap((doc) => this.objectsOf.get(doc) ?? []));
     this.adoptClusterVersion();
-    const crossRules = new Set(this.states.filter((state) => state.crossDocument).map((state) => state.entry.rule.meta.id));
-    // Another linter's findings of a rule that looks across documents are partial: it runs again here.
-    this.collector.discardWhere((finding) => this.remoteFindings.has(finding) && crossRules.has(finding.ruleId));
 
     for (const state of this.states) {
       const { rule } = state.entry;
@@ -192,12 +139,11 @@ export class Linter {
         cluster: this.cluster,
       };
       if (rule.checkObject) {
-        const ranRemotely = this.remoteRules.has(rule.meta.id) && !state.crossDocument;
         // The common case, every object already checked as it arrived: nothing to look up.
-        const allChecked = state.checkedPrefix >= this.localObjects.length && (ranRemotely || this.localObjects.length === this.objects.length);
+        const allChecked = state.checkedPrefix >= this.objects.length;
         for (const object of allChecked ? [] : this.objects) {
           const local = this.localIndex.get(object);
-          if (local !== undefined ? local < state.checkedPrefix : ranRemotely) continue;
+          if (local !== undefined && local < state.checkedPrefix) continue;
           try {
             rule.checkObject(object, context);
           } catch (error) {
@@ -246,22 +192,20 @@ export class Linter {
     if (version === undefined || version === this.settings.kubernetesVersion) return;
     this.settings.kubernetesVersion = version;
     this.collector.discardWhere((finding) => !this.collector.isInputProblem(finding));
-    this.remoteFindings.clear();
-    this.remoteRules.clear();
     this.localIndex.clear();
     for (const state of this.states) state.checkedPrefix = 0;
     this.internalErrors.length = 0;
   }
 
-  /** Records a file's documents and objects; documents that are not objects are reported here (unless checked elsewhere). */
-  private register(parsed: ParsedFile, report: boolean): K8sObject[] {
+  /** Records a file's documents and objects; documents that are not objects are reported here. */
+  private register(parsed: ParsedFile): K8sObject[] {
     this.files.push(parsed);
     const objects: K8sObject[] = [];
     for (const doc of parsed.documents) {
       if (doc.value === null) continue;
       if (!isMap(doc.value)) {
         const shape = Array.isArray(doc.value) ? 'a list' : 'a scalar';
-        if (report) this.collector.add('invalid-field-type', 'notObject', { shape }, parsed.file, doc.index, doc.locate([]));
+        this.collector.add('invalid-field-type', 'notObject', { shape }, parsed.file, doc.index, doc.locate([]));
         continue;
       }
       const ofDoc = objectsOf(doc);
@@ -279,9 +223,4 @@ export class Linter {
       message: error instanceof Error ? error.message : String(error),
     });
   }
-}
-
-/** Identifies an object across threads: its file, document and place in a List. */
-function objectKey(object: K8sObject): string {
-  return `${object.doc.file.path}\u0000${object.doc.index}\u0000${object.basePath.join('/')}`;
 }
