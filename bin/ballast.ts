@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
 import { VERSION } from '../src/project.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from '../src/engine/config-error.js';
@@ -181,8 +180,7 @@ function print(text: string): number {
   return 0;
 }
 
-// The bundled command is also the entry point of its own worker threads (src/node.ts), which must not run the CLI.
-if (isMainThread) void run();
+void run();
 
 async function run(): Promise<void> {
   // `ballast … | head` closes the pipe early: that is the reader's choice, not a crash to report.

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/node.js';
 import type { LintResult } from '../src/types.js';
+import { BUILT_CLI } from './global-setup.js';
 
 /**
  * Hostile and broken files, linted in one run beside a good one: each yields an input finding
@@ -83,5 +85,23 @@ describe('hostile input', () => {
 
   it('the document after an unterminated quote is still linted', () => {
     expect(result.summary.documents).toBeGreaterThan(Object.keys(cases).length);
+  });
+});
+
+describe('many objects', () => {
+  // More objects than one call takes arguments (~125,000 in a plain `node`): `push(...all)`
+  // overflowed the stack, so a run over a million documents failed at the end.
+  it('the command lints 200,000 objects in two Lists without a stack overflow', () => {
+    const list = (from: number): string => {
+      const items: string[] = [];
+      for (let index = from; index < from + 100_000; index++) items.push(`{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c${index}"}}`);
+      return `{"apiVersion":"v1","kind":"List","items":[\n${items.join(',\n')}\n]}\n`;
+    };
+    writeFileSync(join(directory, 'many-a.json'), list(0));
+    writeFileSync(join(directory, 'many-b.json'), list(100_000));
+    const run = spawnSync(process.execPath, [BUILT_CLI, '--format', 'json', 'many-a.json', 'many-b.json'], { cwd: directory, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { summary: { documents: number } }).summary.documents).toBe(2);
   });
 });

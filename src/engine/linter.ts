@@ -94,7 +94,7 @@ export class Linter {
       for (const problem of parsed.problems) {
         this.collector.add(problem.ruleId, problem.messageId, problem.data, parsed.file, problem.document, problem.range);
       }
-      fresh.push(...this.register(parsed));
+      for (const object of this.register(parsed)) fresh.push(object);
     }
     for (const object of fresh) {
       this.localIndex.set(object, this.localObjects.length);
@@ -125,7 +125,7 @@ export class Linter {
     this.files.sort((a, b) => compareText(a.file.path, b.file.path));
     const order = new Map(this.files.map((parsed, index) => [parsed.file, index]));
     this.documents.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.index - b.index);
-    this.objects.push(...this.documents.flatMap((doc) => this.objectsOf.get(doc) ?? []));
+    for (const doc of this.documents) for (const object of this.objectsOf.get(doc) ?? []) this.objects.push(object);
     this.adoptClusterVersion();
 
     for (const state of this.states) {
@@ -211,7 +211,7 @@ export class Linter {
       const ofDoc = objectsOf(doc);
       this.documents.push(doc);
       this.objectsOf.set(doc, ofDoc);
-      objects.push(...ofDoc);
+      for (const object of ofDoc) objects.push(object);
     }
     return objects;
   }

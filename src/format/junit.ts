@@ -29,7 +29,7 @@ export function formatJunit(result: LintResult, options: FormatOptions = {}): st
     failures += suiteFailures;
     skipped += suiteSkipped;
     body.push(`  <testsuite name="${attribute(file)}" tests="${cases.size}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">`);
-    for (const [name, findings] of cases) body.push(...testcase(file, name, findings));
+    for (const [name, findings] of cases) for (const line of testcase(file, name, findings)) body.push(line);
     body.push('  </testsuite>');
   }
   if (suites.size === 0) {

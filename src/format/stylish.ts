@@ -22,7 +22,7 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
     lines.push(colors.underline(file));
-    const positionWidth = Math.max(...findings.map((finding) => position(finding).length));
+    const positionWidth = findings.reduce((width, finding) => Math.max(width, position(finding).length), 0);
     for (const finding of findings) {
       const label = finding.suppressed ? 'suppressed' : finding.severity;
       const severity = finding.suppressed ? colors.dim(label.padEnd(10)) : paint[finding.severity](label.padEnd(7));

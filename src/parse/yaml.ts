@@ -115,7 +115,7 @@ function parseStream(text: string): Document.Parsed[] {
         continue;
       }
       const alone = parseAllDocuments(blankBefore(text.slice(0, cut), from), PARSE_OPTIONS) as Document.Parsed[];
-      docs.push(...alone.filter((part) => part.range[0] >= doc.range[0]));
+      for (const part of alone) if (part.range[0] >= doc.range[0]) docs.push(part);
       break;
     }
     if (cut === undefined) return docs;
