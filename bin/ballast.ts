@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /** The command line: argv → files → lint → format → stdout, exit code. Nothing else. */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { VERSION } from '../src/project.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from '../src/engine/config-error.js';
@@ -11,7 +14,7 @@ import { Linter, atOrAbove } from '../src/engine/lint.js';
 import { nodeReport } from '../src/engine/node-report.js';
 import { isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
-import { formatters, type FormatName } from '../src/format/index.js';
+import { formatChunks, formatters, type FormatName } from '../src/format/index.js';
 import { formatNodeReport } from '../src/format/node-allocatable.js';
 import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, UsageError, type LoadedConfig } from '../src/node.js';
 import { parseBytes } from '../src/parse/index.js';
@@ -111,11 +114,13 @@ async function main(argv: readonly string[]): Promise<number> {
     ruleOverrides,
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
   };
-  const linter = new Linter(lintOptions);
   const filePatterns = positionals.filter((pattern) => pattern !== '-');
+  const paths = filePatterns.length > 0 ? await discoverFiles(filePatterns, discovery) : [];
+  const relaunched = relaunchWithRoom(paths, cwd);
+  if (relaunched !== undefined) return relaunched;
+  const linter = new Linter(lintOptions);
   if (positionals.includes('-')) linter.add([parseBytes(values['stdin-filename'] ?? '-', readFileSync(0))]);
-  if (filePatterns.length > 0) {
-    const paths = await discoverFiles(filePatterns, discovery);
+  if (paths.length > 0) {
     await lintInto(linter, paths, {
       ...lintOptions,
       cwd,
@@ -137,7 +142,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env['NO_COLOR']));
   const formatOptions = { color, showSuppressed: values['show-suppressed'] ?? false, rules, rootUri: pathToFileURL(cwd).href };
-  process.stdout.write(formatters[format](result, formatOptions));
+  for (const chunk of formatChunks(format, result, formatOptions)) process.stdout.write(chunk);
   // A clean-looking summary must not hide that something was filtered out.
   if (hidden > 0 && format === 'stylish') process.stdout.write(`(${hidden} warning and info finding${hidden === 1 ? '' : 's'} hidden by --quiet)\n`);
   // In GitHub Actions the log keeps the readable report and the findings also become annotations on the diff.
@@ -147,6 +152,32 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (result.internalErrors.length > 0) return 2;
   return failed ? 1 : 0;
+}
+
+/**
+ * Peak heap per byte of input, with room: every object stays in memory until the cross-document
+ * checks have seen them all (measured: 110 MB of YAML peak at 1.1 GB resident; inputs dense in
+ * findings need more).
+ */
+const HEAP_BYTES_PER_INPUT_BYTE = 10;
+
+/**
+ * Node's default heap limit (a quarter of the memory, at most 4 GB here) would end a run over some
+ * 300 MB of YAML with a fatal out-of-memory crash. Such a run starts the command again with the
+ * limit at most of the machine's memory (a limit, not an allocation), and returns its exit code.
+ */
+function relaunchWithRoom(paths: readonly string[], cwd: string): number | undefined {
+  if (process.env['BALLAST_HEAP_SIZED'] === '1') return undefined;
+  let bytes = 0;
+  for (const path of paths) bytes += statSync(resolve(cwd, path), { throwIfNoEntry: false })?.size ?? 0;
+  const limit = getHeapStatistics().heap_size_limit;
+  const room = totalmem() * 0.8;
+  if (bytes * HEAP_BYTES_PER_INPUT_BYTE < limit * 0.75 || room <= limit) return undefined;
+  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${Math.floor(room / 2 ** 20)}`, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, BALLAST_HEAP_SIZED: '1' },
+  });
+  return child.status ?? 2;
 }
 
 function parseThreads(value: string | undefined): number | 'auto' {

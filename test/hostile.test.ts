@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,5 +103,29 @@ describe('many objects', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { summary: { documents: number } }).summary.documents).toBe(2);
+  });
+});
+
+describe('a run larger than the default heap', () => {
+  it('starts again with a heap sized to its input instead of dying out of memory', () => {
+    const big = join(directory, 'big');
+    mkdirSync(big);
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BALLAST_HEAP_SIZED'));
+    const containers = Array.from({ length: 40 }, (_, index) => `      - name: c${index}\n        image: registry.example/team/app-${index}:1.0\n        env: [{ name: A, value: "${'x'.repeat(60)}" }]\n`).join('');
+    for (let index = 0; index < 1000; index++) {
+      writeFileSync(join(big, `app-${index}.yaml`), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n${containers}`);
+    }
+    // A small heap stands in for a huge input: these 6.7 MB of YAML need more than 20 MB.
+    const run = (extra: Record<string, string>) =>
+      spawnSync(process.execPath, ['--max-old-space-size=20', BUILT_CLI, '--format', 'json', '--threads', '1', 'big'], { cwd: directory, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...env, ...extra } });
+    const sized = run({});
+    expect(sized.stderr).toBe('');
+    expect(sized.status).toBe(0);
+    const output = JSON.parse(sized.stdout) as { findings: unknown[]; summary: { files: number } };
+    expect(output.summary.files).toBe(1000);
+    expect(output.findings.length).toBeGreaterThan(10_000);
+    const unsized = run({ BALLAST_HEAP_SIZED: '1' });
+    expect(unsized.status).not.toBe(0);
+    expect(unsized.stderr).toContain('heap out of memory');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../engine/lint.js';
 import type { LintResult } from '../types.js';
-import { formatJson, JSON_FORMAT_VERSION } from './json.js';
+import { formatJson, formatJsonChunks, JSON_FORMAT_VERSION, toJsonFinding } from './json.js';
 
 const deployment = (name: string, replicas: string, extra = ''): string =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: prod\n${extra}spec:\n  replicas: ${replicas}\n`;
@@ -99,5 +99,28 @@ describe('json related locations', () => {
     const report = JSON.parse(formatJson(result)) as { findings: { ruleId: string; related?: unknown[] }[] };
     const finding = report.findings.find((candidate) => candidate.ruleId === 'replicas-min');
     expect(finding?.related).toEqual([{ file: 'hpa.yaml', line: 6, column: 16, endLine: 6, endColumn: 17, message: 'minReplicas of HorizontalPodAutoscaler "api"' }]);
+  });
+});
+
+describe('formatJsonChunks', () => {
+  const many = lint(
+    Array.from({ length: 2100 }, (_, index) => ({ path: `apps/app-${index}.yaml`, text: deployment(`app-${index}`, '1', '  annotations: { note: "ünïcödé — \\"quoted\\"" }\n') })),
+    { only: ['replicas-min'] },
+  );
+  const whole = (value: LintResult, showSuppressed = false): string =>
+    `${JSON.stringify({ version: JSON_FORMAT_VERSION, findings: value.findings.filter((finding) => showSuppressed || !finding.suppressed).map(toJsonFinding), summary: value.summary }, null, 2)}\n`;
+
+  it('gives, piece by piece, exactly what JSON.stringify of the whole output gives', () => {
+    expect(many.findings.length).toBeGreaterThan(2000);
+    const pieces = [...formatJsonChunks(many)];
+    expect(pieces.length).toBe(Math.floor(many.findings.length / 1000) + 1);
+    expect(pieces.join('')).toBe(whole(many));
+    expect(formatJson(result(), { showSuppressed: true })).toBe(whole(result(), true));
+  });
+
+  it('writes an empty list of findings as JSON.stringify does', () => {
+    const clean = lint([{ path: 'empty.yaml', text: '' }]);
+    expect(formatJson(clean)).toBe(whole(clean));
+    expect(formatJson(clean)).toContain('"findings": [],');
   });
 });

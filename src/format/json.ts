@@ -24,8 +24,33 @@ export interface JsonFinding {
 }
 
 export function formatJson(result: LintResult, options: FormatOptions = {}): string {
-  const findings = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed).map(toJsonFinding);
-  return `${JSON.stringify({ version: JSON_FORMAT_VERSION, findings, summary: result.summary }, null, 2)}\n`;
+  return [...formatJsonChunks(result, options)].join('');
+}
+
+/** Findings per piece of `formatJsonChunks`. */
+const CHUNK_FINDINGS = 1000;
+
+/**
+ * The JSON output in pieces, byte for byte what `JSON.stringify(…, null, 2)` of the whole gives:
+ * a million findings make more text than one JavaScript string can hold (~512 MB), so the
+ * command writes the pieces as they come.
+ */
+export function* formatJsonChunks(result: LintResult, options: FormatOptions = {}): Generator<string> {
+  const findings = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
+  let chunk = `{\n  "version": ${JSON_FORMAT_VERSION},\n  "findings": [`;
+  for (const [index, finding] of findings.entries()) {
+    chunk += `${index === 0 ? '' : ','}\n    ${indented(JSON.stringify(toJsonFinding(finding), null, 2), '    ')}`;
+    if ((index + 1) % CHUNK_FINDINGS === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}${findings.length === 0 ? '' : '\n  '}],\n  "summary": ${indented(JSON.stringify(result.summary, null, 2), '  ')}\n}\n`;
+}
+
+/** Lines after the first indented: JSON text has no raw line breaks inside strings, so this is safe. */
+function indented(json: string, indent: string): string {
+  return json.replaceAll('\n', `\n${indent}`);
 }
 
 export function toJsonFinding(finding: Finding): JsonFinding {
