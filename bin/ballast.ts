@@ -32,7 +32,7 @@ Options:
       --fail-on <severity>   exit 1 at findings of this severity or above (default: error)
       --kube-version <x.y>   Kubernetes version the cluster runs (default: config, else a linted kubeadm
                              ClusterConfiguration's, else the newest known)
-      --threads <n|auto>     threads for reading and object checks (default auto: more than one only for large runs)
+      --threads <n|auto>     threads for reading and parsing (default auto: more than one only from 8 MB of input)
       --list-rules           list every rule with its category and default severity
       --explain <rule-id>    print what a rule checks, why, and how to fix it
       --explain-node <path>  print the allocatable arithmetic of the kubelet files under <path> for each

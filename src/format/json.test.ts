@@ -112,9 +112,11 @@ describe('formatJsonChunks', () => {
 
   it('gives, piece by piece, exactly what JSON.stringify of the whole output gives', () => {
     expect(many.findings.length).toBeGreaterThan(2000);
-    const pieces = [...formatJsonChunks(many)];
-    expect(pieces.length).toBe(Math.floor(many.findings.length / 1000) + 1);
+    const pieces = [...formatJsonChunks(many, {}, 1000)];
+    expect(pieces.length).toBe(Math.ceil(many.findings.length / 1000) + 1);
     expect(pieces.join('')).toBe(whole(many));
+    expect([...formatJsonChunks(many, {}, 700)].join('')).toBe(whole(many));
+    expect([...formatJsonChunks(many)]).toEqual([whole(many)]);
     expect(formatJson(result(), { showSuppressed: true })).toBe(whole(result(), true));
   });
 

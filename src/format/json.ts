@@ -27,25 +27,26 @@ export function formatJson(result: LintResult, options: FormatOptions = {}): str
   return [...formatJsonChunks(result, options)].join('');
 }
 
-/** Findings per piece of `formatJsonChunks`. */
-const CHUNK_FINDINGS = 1000;
-
 /**
- * The JSON output in pieces, byte for byte what `JSON.stringify(…, null, 2)` of the whole gives:
- * a million findings make more text than one JavaScript string can hold (~512 MB), so the
- * command writes the pieces as they come.
+ * The JSON output in pieces of `chunkFindings` findings, byte for byte what `JSON.stringify(…, null, 2)`
+ * of the whole gives: a million findings make more text than one JavaScript string can hold
+ * (~512 MB), so the command writes the pieces as they come. Up to one piece's worth, the whole is
+ * stringified at once, which is several times faster than stitching pieces.
  */
-export function* formatJsonChunks(result: LintResult, options: FormatOptions = {}): Generator<string> {
+export function* formatJsonChunks(result: LintResult, options: FormatOptions = {}, chunkFindings = 100_000): Generator<string> {
   const findings = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
-  let chunk = `{\n  "version": ${JSON_FORMAT_VERSION},\n  "findings": [`;
-  for (const [index, finding] of findings.entries()) {
-    chunk += `${index === 0 ? '' : ','}\n    ${indented(JSON.stringify(toJsonFinding(finding), null, 2), '    ')}`;
-    if ((index + 1) % CHUNK_FINDINGS === 0) {
-      yield chunk;
-      chunk = '';
-    }
+  if (findings.length <= chunkFindings) {
+    yield `${JSON.stringify({ version: JSON_FORMAT_VERSION, findings: findings.map(toJsonFinding), summary: result.summary }, null, 2)}\n`;
+    return;
   }
-  yield `${chunk}${findings.length === 0 ? '' : '\n  '}],\n  "summary": ${indented(JSON.stringify(result.summary, null, 2), '  ')}\n}\n`;
+  let chunk = `{\n  "version": ${JSON_FORMAT_VERSION},\n  "findings": [`;
+  for (let from = 0; from < findings.length; from += chunkFindings) {
+    // A slice stringified as a list is `[\n  {…},\n  {…}\n]`: keep what is between the brackets, one level deeper.
+    const list = JSON.stringify(findings.slice(from, from + chunkFindings).map(toJsonFinding), null, 2);
+    yield `${chunk}${from === 0 ? '' : ','}\n  ${indented(list.slice(2, -2), '  ')}`;
+    chunk = '';
+  }
+  yield `\n  ],\n  "summary": ${indented(JSON.stringify(result.summary, null, 2), '  ')}\n}\n`;
 }
 
 /** Lines after the first indented: JSON text has no raw line breaks inside strings, so this is safe. */
