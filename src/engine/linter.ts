@@ -22,7 +22,7 @@ interface RuleState {
   context: RuleContext;
   /** Set once `checkObject` has reached for the cluster, the object list or the documents. */
   crossDocument: boolean;
-  /** How many of `localObjects` (a prefix: they are checked in arrival order) this rule has checked. */
+  /** How many objects, in arrival order (a prefix: they are checked in that order), this rule has checked. */
   checkedPrefix: number;
 }
 
@@ -43,9 +43,8 @@ export class Linter {
   private readonly documents: DocumentHandle[] = [];
   /** Each document's objects, made once: checks and suppressions must see the same instances. */
   private readonly objectsOf = new Map<DocumentHandle, K8sObject[]>();
-  /** Objects checked here as they arrived, in arrival order, with their position in it. */
-  private readonly localObjects: K8sObject[] = [];
-  private readonly localIndex = new Map<K8sObject, number>();
+  /** Each object's place in arrival order, the order in which `add` checked them. */
+  private readonly arrival = new Map<K8sObject, number>();
   private readonly states: RuleState[] = [];
   private readonly internalErrors: InternalError[] = [];
   private readonly objects: K8sObject[] = [];
@@ -96,10 +95,7 @@ export class Linter {
       }
       for (const object of this.register(parsed)) fresh.push(object);
     }
-    for (const object of fresh) {
-      this.localIndex.set(object, this.localObjects.length);
-      this.localObjects.push(object);
-    }
+    for (const object of fresh) this.arrival.set(object, this.arrival.size);
     for (const state of this.states) {
       const { rule } = state.entry;
       if (!rule.checkObject || state.crossDocument) continue;
@@ -142,8 +138,8 @@ export class Linter {
         // The common case, every object already checked as it arrived: nothing to look up.
         const allChecked = state.checkedPrefix >= this.objects.length;
         for (const object of allChecked ? [] : this.objects) {
-          const local = this.localIndex.get(object);
-          if (local !== undefined && local < state.checkedPrefix) continue;
+          const place = this.arrival.get(object);
+          if (place !== undefined && place < state.checkedPrefix) continue;
           try {
             rule.checkObject(object, context);
           } catch (error) {
@@ -192,7 +188,7 @@ export class Linter {
     if (version === undefined || version === this.settings.kubernetesVersion) return;
     this.settings.kubernetesVersion = version;
     this.collector.discardWhere((finding) => !this.collector.isInputProblem(finding));
-    this.localIndex.clear();
+    this.arrival.clear();
     for (const state of this.states) state.checkedPrefix = 0;
     this.internalErrors.length = 0;
   }
