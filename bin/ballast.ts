@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The command line: argv → files → lint → format → stdout, exit code. Nothing else. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
 import { formatChunks, formatters, type FormatName } from '../src/format/index.js';
 import { formatNodeReport } from '../src/format/node-allocatable.js';
-import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, UsageError, type LoadedConfig } from '../src/node.js';
+import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
 import { parseBytes } from '../src/parse/index.js';
 import type { Severity, SeverityOrOff } from '../src/types.js';
 
@@ -115,13 +115,13 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
   };
   const filePatterns = positionals.filter((pattern) => pattern !== '-');
-  const paths = filePatterns.length > 0 ? await discoverFiles(filePatterns, discovery) : [];
-  const relaunched = relaunchWithRoom(paths, cwd);
+  const files = filePatterns.length > 0 ? sizeFiles(await discoverFiles(filePatterns, discovery), cwd) : [];
+  const relaunched = relaunchWithRoom(files);
   if (relaunched !== undefined) return relaunched;
   const linter = new Linter(lintOptions);
   if (positionals.includes('-')) linter.add([parseBytes(values['stdin-filename'] ?? '-', readFileSync(0))]);
-  if (paths.length > 0) {
-    await lintInto(linter, paths, {
+  if (files.length > 0) {
+    await lintInto(linter, files, {
       ...lintOptions,
       cwd,
       threads: parseThreads(values.threads),
@@ -166,10 +166,9 @@ const HEAP_BYTES_PER_INPUT_BYTE = 10;
  * 300 MB of YAML with a fatal out-of-memory crash. Such a run starts the command again with the
  * limit at most of the machine's memory (a limit, not an allocation), and returns its exit code.
  */
-function relaunchWithRoom(paths: readonly string[], cwd: string): number | undefined {
+function relaunchWithRoom(files: readonly SizedFile[]): number | undefined {
   if (process.env['BALLAST_HEAP_SIZED'] === '1') return undefined;
-  let bytes = 0;
-  for (const path of paths) bytes += statSync(resolve(cwd, path), { throwIfNoEntry: false })?.size ?? 0;
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
   const limit = getHeapStatistics().heap_size_limit;
   const room = totalmem() * 0.8;
   if (bytes * HEAP_BYTES_PER_INPUT_BYTE < limit * 0.75 || room <= limit) return undefined;

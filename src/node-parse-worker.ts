@@ -50,25 +50,31 @@ export interface WorkerBatch {
 /** Small enough that the first batch reaches the linting thread early, large enough to keep messages few. */
 const BATCH_BYTES = 256 * 1024;
 
+/** A share of a parallel run: files from the shared cursor up to about `bytes` (none when all are taken). */
+export function claimFiles(files: readonly SizedFile[], cursor: Int32Array, bytes: number): SizedFile[] {
+  const share: SizedFile[] = [];
+  let claimed = 0;
+  while (claimed < bytes) {
+    const file = files[Atomics.add(cursor, 0, 1)];
+    if (!file) break;
+    share.push(file);
+    claimed += file.size;
+  }
+  return share;
+}
+
+/** Each share goes back as one batch. */
 function runParseJob(job: ParseJob): void {
   const cursor = new Int32Array(job.cursor);
-  let batch: WorkerBatch = { files: [], unreadable: [] };
-  let batchBytes = 0;
-  const flush = (): void => {
+  for (let share = claimFiles(job.files, cursor, BATCH_BYTES); share.length > 0; share = claimFiles(job.files, cursor, BATCH_BYTES)) {
+    const batch: WorkerBatch = { files: [], unreadable: [] };
+    for (const file of share) {
+      const parsed = readAndParse(file, job.limits);
+      if ('reason' in parsed) batch.unreadable.push(parsed);
+      else batch.files.push(toWire(parsed));
+    }
     parentPort?.postMessage(batch, transferablesOf(batch.files));
-    batch = { files: [], unreadable: [] };
-    batchBytes = 0;
-  };
-  for (let index = Atomics.add(cursor, 0, 1); index < job.files.length; index = Atomics.add(cursor, 0, 1)) {
-    const file = job.files[index];
-    if (!file) break;
-    const parsed = readAndParse(file, job.limits);
-    if ('reason' in parsed) batch.unreadable.push(parsed);
-    else batch.files.push(toWire(parsed));
-    batchBytes += file.size;
-    if (batchBytes >= BATCH_BYTES) flush();
   }
-  flush();
 }
 
 if (!isMainThread && (workerData as Partial<ParseJob> | null)?.ballastParseJob) runParseJob(workerData as ParseJob);

@@ -16,7 +16,9 @@ import { DEFAULT_LIMITS, type InputLimits } from './parse/limits.js';
 import { parseText } from './parse/index.js';
 import type { ParsedFile } from './parse/source.js';
 import { fromWire } from './parse/wire.js';
-import { readAndParse, type ParseJob, type SizedFile, type WorkerBatch } from './node-parse-worker.js';
+import { claimFiles, readAndParse, type ParseJob, type SizedFile, type WorkerBatch } from './node-parse-worker.js';
+
+export type { SizedFile } from './node-parse-worker.js';
 import type { AnyRule } from './engine/rule.js';
 import type { LintResult } from './types.js';
 
@@ -270,11 +272,10 @@ export interface StreamOptions {
  * that `sink` runs cost more than parsing, so this thread does those); a few files are parsed
  * here, with no thread to pay for.
  */
-export async function streamFiles(paths: readonly string[], sink: (files: ParsedFile[]) => void, options: StreamOptions = {}): Promise<void> {
+export async function streamFiles(paths: readonly (string | SizedFile)[], sink: (files: ParsedFile[]) => void, options: StreamOptions = {}): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
   const effective: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  // A file gone since it was found keeps size 0 here; reading it then reports it as unreadable.
-  const sized: SizedFile[] = paths.map((path) => ({ path, absolute: resolve(cwd, path), size: statSync(resolve(cwd, path), { throwIfNoEntry: false })?.size ?? 0 }));
+  const sized = paths.map((entry) => (typeof entry === 'string' ? sizeFile(entry, cwd) : entry));
   const unreadable =
     options.onUnreadable ??
     ((path: string, reason: string): never => {
@@ -312,27 +313,28 @@ export async function streamFiles(paths: readonly string[], sink: (files: Parsed
       received = false;
       continue;
     }
-    const share = claimFiles(sized, cursor);
+    const share = claimFiles(sized, cursor, LOCAL_SHARE_BYTES);
     if (share.length === 0) break;
     sink(parseHere(share));
   }
   await running;
 }
 
-/** This thread's piece of a parallel run: a few files from the shared cursor (none when all are taken). */
-function claimFiles(files: readonly SizedFile[], cursor: Int32Array): SizedFile[] {
-  const share: SizedFile[] = [];
-  let bytes = 0;
-  while (bytes < LOCAL_SHARE_BYTES) {
-    const file = files[Atomics.add(cursor, 0, 1)];
-    if (!file) break;
-    share.push(file);
-    bytes += file.size;
-  }
-  return share;
+/** This thread takes small shares: it has the checks to run as soon as batches come in. */
+const LOCAL_SHARE_BYTES = 64 * 1024;
+
+/**
+ * Each path with its size, from one stat that both the decision to start threads and the size
+ * limit use. A file gone since it was found keeps size 0; reading it then reports it as unreadable.
+ */
+export function sizeFiles(paths: readonly string[], cwd: string = process.cwd()): SizedFile[] {
+  return paths.map((path) => sizeFile(path, cwd));
 }
 
-const LOCAL_SHARE_BYTES = 64 * 1024;
+function sizeFile(path: string, cwd: string): SizedFile {
+  const absolute = resolve(cwd, path);
+  return { path, absolute, size: statSync(absolute, { throwIfNoEntry: false })?.size ?? 0 };
+}
 
 /** All files parsed, in the order of `paths`. */
 export async function parseFiles(paths: readonly string[], cwd: string = process.cwd(), limits: Partial<InputLimits> = {}): Promise<ParsedFile[]> {
@@ -342,7 +344,7 @@ export async function parseFiles(paths: readonly string[], cwd: string = process
 }
 
 /** Reads, parses and lints `paths` into `linter`, parsing on worker threads when there are many. */
-export async function lintInto(linter: Linter, paths: readonly string[], options: StreamOptions = {}): Promise<void> {
+export async function lintInto(linter: Linter, paths: readonly (string | SizedFile)[], options: StreamOptions = {}): Promise<void> {
   await streamFiles(paths, (files) => linter.add(files), options);
 }
 
