@@ -11,9 +11,9 @@
  *    containers' sum, or from the limit when no container asks (defaultPodRequests);
  *  - `spec.overhead` (RuntimeClass) is added last.
  */
-import { asArray, field, isMap } from './access.js';
-import { effectiveContainerRequests } from './qos.js';
-import { addQuantity, maxQuantity, parseQuantity, roundUpToMilli, type Quantity } from './quantity.js';
+import { field, isMap } from './access.js';
+import { aggregateStoredRequests } from './qos.js';
+import { addQuantity, parseQuantity, roundUpToMilli, type Quantity } from './quantity.js';
 
 export type PodResource = 'cpu' | 'memory';
 export const POD_RESOURCES: readonly PodResource[] = ['cpu', 'memory'];
@@ -48,45 +48,16 @@ export function podRequests(podSpec: unknown, options: PodRequestOptions = {}): 
 
 /** The containers' part of PodRequests, without pod-level resources and overhead. */
 export function aggregateContainerRequests(podSpec: unknown): PodResourceList {
+  const aggregated = aggregateStoredRequests(podSpec);
   const result: PodResourceList = {};
-  for (const container of asArray(field(podSpec, 'containers'))) addInto(result, effectiveContainerRequests(container));
-  const sidecars: PodResourceList = {};
-  const initPeak: PodResourceList = {};
-  for (const container of asArray(field(podSpec, 'initContainers'))) {
-    const requests = effectiveContainerRequests(container);
-    if (isMap(container) && field(container, 'restartPolicy') === 'Always') {
-      addInto(result, requests);
-      addInto(sidecars, requests);
-      maxInto(initPeak, sidecars);
-    } else {
-      const footprint: PodResourceList = { ...requests };
-      addInto(footprint, sidecars);
-      maxInto(initPeak, footprint);
-    }
+  for (const resource of POD_RESOURCES) {
+    const quantity = aggregated.get(resource);
+    if (quantity !== undefined) result[resource] = quantity;
   }
-  maxInto(result, initPeak);
   return result;
 }
 
 function parsed(list: unknown, resource: PodResource): Quantity | undefined {
   const quantity = parseQuantity(field(list, resource));
   return quantity === undefined ? undefined : roundUpToMilli(quantity);
-}
-
-function addInto(target: PodResourceList, source: PodResourceList): void {
-  for (const resource of POD_RESOURCES) {
-    const value = source[resource];
-    if (value === undefined) continue;
-    const current = target[resource];
-    target[resource] = current === undefined ? value : addQuantity(current, value);
-  }
-}
-
-function maxInto(target: PodResourceList, source: PodResourceList): void {
-  for (const resource of POD_RESOURCES) {
-    const value = source[resource];
-    if (value === undefined) continue;
-    const current = target[resource];
-    target[resource] = current === undefined ? value : maxQuantity(current, value);
-  }
 }

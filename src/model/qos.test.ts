@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeQosClass, effectiveContainerRequests } from './qos.js';
+import { aggregateContainerRequests } from './pod-requests.js';
+import { aggregateStoredRequests, computeQosClass } from './qos.js';
 import type { QosClass } from './qos.js';
 import { parseQuantity } from './quantity.js';
 
@@ -600,7 +601,7 @@ describe('computeQosClass: malformed input never throws', () => {
       containers: [dict({ name: 'c', resources: dict({ limits: dict({ cpu: '1', memory: '1Gi' }) }) })],
     });
     expect(computeQosClass(spec)).toBe('Guaranteed');
-    expect(effectiveContainerRequests((spec['containers'] as unknown[])[0])).toEqual({ cpu: parseQuantity('1'), memory: parseQuantity('1Gi') });
+    expect(aggregateContainerRequests(spec)).toEqual({ cpu: parseQuantity('1'), memory: parseQuantity('1Gi') });
   });
 
   it('never throws on arbitrary values', () => {
@@ -621,14 +622,14 @@ describe('computeQosClass: malformed input never throws', () => {
     fc.assert(
       fc.property(spec, (s) => {
         expect(classes).toContain(computeQosClass(s));
-        effectiveContainerRequests(s);
+        aggregateStoredRequests(s);
       }),
       { numRuns: 500 },
     );
   });
 });
 
-describe('effectiveContainerRequests', () => {
+describe('a container\'s stored requests (one container aggregated)', () => {
   const cases: readonly [string, unknown, Record<string, string>][] = [
     ['limits only', { resources: { limits: { cpu: '2', memory: '1Gi' } } }, { cpu: '2', memory: '1Gi' }],
     ['explicit requests win', { resources: { requests: { cpu: '100m' }, limits: { cpu: '2', memory: '1Gi' } } }, { cpu: '100m', memory: '1Gi' }],
@@ -642,6 +643,6 @@ describe('effectiveContainerRequests', () => {
   it.each(cases)('%s', (_name, container, expected) => {
     const want: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(expected)) want[k] = parseQuantity(v);
-    expect(effectiveContainerRequests(container)).toEqual(want);
+    expect(aggregateContainerRequests({ containers: [container] })).toEqual(want);
   });
 });

@@ -267,16 +267,15 @@ export function computeQosClass(podSpec: unknown, options: QosOptions = {}): Qos
 }
 
 /**
- * A container's cpu/memory requests as the API server will store them:
- * defaulted from limits when missing, rounded up to whole millis.
+ * The containers' requests as the scheduler adds them up (sidecar-aware, see `aggregate`), each
+ * container's as the API server stores it: defaulted from its limits, rounded up to whole millis.
  */
-export function effectiveContainerRequests(container: unknown): { cpu?: Quantity; memory?: Quantity } {
-  const { requests } = roundRequirements(containerView(container));
-  const out: { cpu?: Quantity; memory?: Quantity } = {};
-  const cpu = requests.get('cpu');
-  const memory = requests.get('memory');
-  if (cpu !== undefined) out.cpu = cpu;
-  if (memory !== undefined) out.memory = memory;
-  return out;
+export function aggregateStoredRequests(podSpec: unknown): ReadonlyMap<string, Quantity> {
+  const stored = (container: unknown): ContainerView => {
+    const view = containerView(container);
+    return { ...roundRequirements(view), restartable: view.restartable };
+  };
+  const containers = asArray(field(podSpec, 'containers')).map(stored);
+  const initContainers = asArray(field(podSpec, 'initContainers')).map(stored);
+  return aggregate(containers, initContainers, (c) => c.requests);
 }
-
