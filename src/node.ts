@@ -2,7 +2,8 @@
  * The Node.js side of the library: finding, reading and configuring. Everything else in src/
  * is pure; this module is where files and the working directory come in.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -365,4 +366,29 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const linter = new Linter(options);
   await lintInto(linter, paths, { ...options, cwd });
   return linter.finish();
+}
+
+/**
+ * Writes an output file (SARIF, a report) as a new file renamed over `path`. In CI the
+ * directory is the checked-out pull request: a symlink planted at `path` is replaced by the
+ * file, never followed to overwrite whatever it points at. The new file is created exclusively
+ * (`wx`), so a symlink raced in under its random name is refused too.
+ */
+export function writeFileSafely(path: string, contents: string | Uint8Array | Iterable<string>): void {
+  const target = resolve(path);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const descriptor = openSync(temporary, 'wx', 0o644);
+  try {
+    try {
+      // writeFileSync on a descriptor writes at its position and loops over partial writes.
+      const chunks = typeof contents === 'string' || contents instanceof Uint8Array ? [contents] : contents;
+      for (const chunk of chunks) writeFileSync(descriptor, chunk);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
