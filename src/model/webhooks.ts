@@ -1,0 +1,150 @@
+/**
+ * Admission webhooks and the workloads that serve them: a Validating/MutatingWebhookConfiguration
+ * entry → its `clientConfig.service` → the Service of the set → the pod templates it selects.
+ *
+ * Semantics (k8s.io/api admissionregistration/v1 types.go, and the v1beta1 API reference):
+ *  - `failurePolicy` defaults to Fail in admissionregistration.k8s.io/v1 and to Ignore in v1beta1;
+ *  - `clientConfig.service` names a Service by namespace and name (namespace required in v1);
+ *  - a rule matches when operations, apiGroups, apiVersions and resources each list the value or
+ *    `*`; `*` as a resource matches every resource but no subresource, `*∕*` matches both; scope
+ *    `*` (the default) or `Namespaced` covers pods;
+ *  - `namespaceSelector` and `objectSelector` default to `{}` (everything).
+ */
+import type { Path } from '../types.js';
+import { asArray, asString, isMap, stringMap } from './access.js';
+import type { ClusterIndex, TemplateEntry } from './cluster.js';
+import type { K8sObject } from './object.js';
+import { parseLabelSelector, requirementMatches, type Labels, type Selector } from './selector.js';
+
+export const WEBHOOK_CONFIGURATION_KINDS: ReadonlySet<string> = new Set(['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']);
+
+export interface Webhook {
+  configuration: K8sObject;
+  /** Path of the entry, relative to the configuration: `['webhooks', i]`. */
+  path: Path;
+  name: string;
+  /** `failurePolicy: Fail`, written or defaulted: a request it matches fails while the backend is down. */
+  failClosed: boolean;
+  /** `clientConfig.service`, when the webhook is served in-cluster. */
+  service: { namespace: string; name: string } | undefined;
+}
+
+/** The webhooks of a Validating/MutatingWebhookConfiguration (none for other objects). */
+export function webhooksOf(object: K8sObject): readonly Webhook[] {
+  if (!WEBHOOK_CONFIGURATION_KINDS.has(object.kind) || object.group !== 'admissionregistration.k8s.io') return [];
+  const defaultPolicy = object.apiVersion === 'admissionregistration.k8s.io/v1' ? 'Fail' : 'Ignore';
+  const result: Webhook[] = [];
+  asArray(object.get('webhooks')).forEach((entry, index) => {
+    if (!isMap(entry)) return;
+    const policy = asString(entry['failurePolicy']) ?? defaultPolicy;
+    const service = isMap(entry['clientConfig']) ? entry['clientConfig']['service'] : undefined;
+    const name = isMap(service) ? asString(service['name']) : undefined;
+    result.push({
+      configuration: object,
+      path: ['webhooks', index],
+      name: asString(entry['name']) ?? `#${index}`,
+      failClosed: policy === 'Fail',
+      // v1beta1 allowed the namespace to be omitted; the API server then used `default`.
+      service: isMap(service) && name !== undefined ? { namespace: asString(service['namespace']) ?? 'default', name } : undefined,
+    });
+  });
+  return result;
+}
+
+export interface WebhookBackend {
+  service: K8sObject;
+  /** Pod templates of the set the Service selects: the workloads that answer the webhook. */
+  workloads: readonly TemplateEntry[];
+}
+
+/** The Service of the set a webhook calls and the workloads behind it; undefined when the set does not show them. */
+export function webhookBackend(cluster: ClusterIndex, webhook: Webhook): WebhookBackend | undefined {
+  if (!webhook.service) return undefined;
+  const service = cluster.find('Service', webhook.service.namespace, webhook.service.name);
+  if (!service) return undefined;
+  const workloads = cluster.selectedBy(service) ?? [];
+  return workloads.length > 0 ? { service, workloads } : undefined;
+}
+
+const served = new WeakMap<ClusterIndex, Map<K8sObject, Webhook[]>>();
+
+/** Fail-closed webhooks whose backend Service selects this object's pods: while they are down, matching API writes fail. */
+export function failClosedWebhooksServedBy(cluster: ClusterIndex, object: K8sObject): readonly Webhook[] {
+  let map = served.get(cluster);
+  if (!map) {
+    map = new Map();
+    for (const kind of WEBHOOK_CONFIGURATION_KINDS) {
+      for (const configuration of cluster.ofKind(kind)) {
+        for (const webhook of webhooksOf(configuration)) {
+          if (!webhook.failClosed) continue;
+          for (const { object: workload } of webhookBackend(cluster, webhook)?.workloads ?? []) {
+            const list = map.get(workload) ?? [];
+            list.push(webhook);
+            map.set(workload, list);
+          }
+        }
+      }
+    }
+    served.set(cluster, map);
+  }
+  return map.get(object) ?? [];
+}
+
+/** A verdict the set can only sometimes give: `unknown` when labels or CEL conditions outside it decide. */
+export type Match = 'yes' | 'no' | 'unknown';
+
+/**
+ * Whether the webhook intercepts the creation of a pod in `namespace` with these labels.
+ * `namespaceLabels` are the namespace's labels as the set shows them, `complete` when the
+ * Namespace object is in the set (else only `kubernetes.io/metadata.name`, which the API server
+ * sets on every namespace since 1.21, is certain).
+ */
+export function interceptsPodCreate(webhook: Webhook, namespaceLabels: Labels, complete: boolean, podLabels: Labels): Match {
+  const entry = webhook.configuration.get(...webhook.path);
+  if (!isMap(entry)) return 'no';
+  if (!asArray(entry['rules']).some(ruleCoversPodCreate)) return 'no';
+  const verdicts = [selectorVerdict(entry['namespaceSelector'], namespaceLabels, complete), selectorVerdict(entry['objectSelector'], podLabels, true)];
+  if (verdicts.includes('no')) return 'no';
+  // matchConditions are CEL expressions evaluated on the request: they may exclude the pod.
+  if (verdicts.includes('unknown') || asArray(entry['matchConditions']).length > 0) return 'unknown';
+  return 'yes';
+}
+
+function ruleCoversPodCreate(rule: unknown): boolean {
+  if (!isMap(rule)) return false;
+  const listed = (key: string, ...values: string[]): boolean => asArray(rule[key]).some((item) => typeof item === 'string' && values.includes(item));
+  const scope = asString(rule['scope']) ?? '*';
+  return (
+    listed('operations', 'CREATE', '*') &&
+    listed('apiGroups', '', '*') &&
+    listed('apiVersions', 'v1', '*') &&
+    listed('resources', 'pods', '*', '*/*') &&
+    (scope === '*' || scope === 'Namespaced')
+  );
+}
+
+/**
+ * A label selector judged against labels that may be incomplete: a requirement on a key the
+ * labels lack is certain only when they are complete (a real namespace may carry more labels).
+ */
+function selectorVerdict(value: unknown, labels: Labels, complete: boolean): Match {
+  if (value === undefined || value === null) return 'yes';
+  const selector: Selector | undefined = parseLabelSelector(value);
+  if (!selector) return 'unknown';
+  if (selector.kind === 'everything') return 'yes';
+  if (selector.kind === 'nothing') return 'no';
+  let verdict: Match = 'yes';
+  for (const requirement of selector.requirements) {
+    const known = complete || Object.prototype.hasOwnProperty.call(labels, requirement.key);
+    if (!known) verdict = 'unknown';
+    else if (!requirementMatches(requirement, labels)) return 'no';
+  }
+  return verdict;
+}
+
+/** The labels of a namespace as the set shows them, and whether the Namespace object is there to make them complete. */
+export function namespaceLabels(cluster: ClusterIndex, namespace: string): { labels: Labels; complete: boolean } {
+  const object = cluster.find('Namespace', '', namespace);
+  const labels = { ...(object ? stringMap(object.get('metadata', 'labels')) : {}), 'kubernetes.io/metadata.name': namespace };
+  return { labels, complete: object !== undefined };
+}
