@@ -52,6 +52,7 @@ import priorityClassUnknown from './priority-class-unknown.js';
 import probeIdentical from './probe-identical.js';
 import probeInvalid from './probe-invalid.js';
 import probePortUnknown from './probe-port-unknown.js';
+import probeTimeoutExceedsPeriod from './probe-timeout-exceeds-period.js';
 import qosBesteffort from './qos-besteffort.js';
 import readinessProbeMissing from './readiness-probe-missing.js';
 import replicasMin from './replicas-min.js';
@@ -122,6 +123,7 @@ export const builtinRules: readonly AnyRule[] = [
   probeIdentical,
   probeInvalid,
   probePortUnknown,
+  probeTimeoutExceedsPeriod,
   qosBesteffort,
   readinessProbeMissing,
   replicasMin,

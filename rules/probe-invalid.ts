@@ -12,8 +12,7 @@ type MessageId =
   | 'negative'
   | 'grpcPortNotNumber'
   | 'portOutOfRange'
-  | 'portNotName'
-  | 'timeoutNotBelowPeriod';
+  | 'portNotName';
 type Context = RuleContext<MessageId>;
 
 export default defineRule<MessageId>({
@@ -21,9 +20,9 @@ export default defineRule<MessageId>({
     id: 'probe-invalid',
     category: 'workload',
     severity: 'error',
-    summary: 'A probe the API server rejects (no handler or several, `successThreshold` ≠ 1 on liveness/startup, negative timings, a bad port, a probe on a plain init container); info when `timeoutSeconds` ≥ `periodSeconds`.',
+    summary: 'A probe the API server rejects (no handler or several, `successThreshold` ≠ 1 on liveness/startup, negative timings, a bad port, a probe on a plain init container).',
     rationale:
-      'The API server validates probes when the pod template is written (pkg/apis/core/validation/validation.go: validateProbe and validateHandler require exactly one of exec, httpGet, tcpSocket, grpc and non-negative timings; liveness and startup probes need successThreshold 1; init containers without `restartPolicy: Always` "may not" set probes; a port must be 1-65535 or an IANA port name, and a gRPC port is an integer only). A rejected template means the Deployment or StatefulSet update fails and the fix it carried never rolls out. Zero timings are not errors: defaulting (pkg/apis/core/v1/defaults.go SetDefaults_Probe) replaces them. A timeout at or above the period is accepted, but the kubelet runs one check at a time, so a hanging check delays the next and failures take longer to detect than `periodSeconds × failureThreshold`; it is reported as info.',
+      'The API server validates probes when the pod template is written (pkg/apis/core/validation/validation.go: validateProbe and validateHandler require exactly one of exec, httpGet, tcpSocket, grpc and non-negative timings; liveness and startup probes need successThreshold 1; init containers without `restartPolicy: Always` "may not" set probes; a port must be 1-65535 or an IANA port name, and a gRPC port is an integer only). A rejected template means the Deployment or StatefulSet update fails and the fix it carried never rolls out. Zero timings are not errors: defaulting (pkg/apis/core/v1/defaults.go SetDefaults_Probe) replaces them. A timeout at or above the period is valid: probe-timeout-exceeds-period reports it.',
     fix: 'Give each probe exactly one handler, keep successThreshold at 1 for liveness and startup probes, use non-negative timings, a numeric port or a declared port name, and move probes off plain init containers (or make them sidecars with `restartPolicy: Always`).',
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '0.1.0',
@@ -36,8 +35,6 @@ export default defineRule<MessageId>({
       grpcPortNotNumber: '{{probe}} of container "{{container}}" in {{object}} names gRPC port "{{value}}": gRPC probes take a port number only.',
       portOutOfRange: '{{probe}} of container "{{container}}" in {{object}} probes port {{value}}, outside 1-65535.',
       portNotName: '{{probe}} of container "{{container}}" in {{object}} probes port "{{value}}", a string that is not a valid port name (write a number without quotes, or a lower-case name).',
-      timeoutNotBelowPeriod:
-        '{{probe}} of container "{{container}}" in {{object}} has timeoutSeconds {{timeout}} ≥ periodSeconds {{period}}: a hanging check delays the next one, so failures are noticed later than the period suggests.',
     },
   },
   checkObject(object, context) {
@@ -76,15 +73,6 @@ function checkTiming(object: K8sObject, context: Context, probe: ProbeRef, data:
   const timing = probeTiming(probe.value);
   if (probe.kind !== 'readinessProbe' && timing.successThreshold > 1) {
     context.report({ at: object.at(...probe.path, 'successThreshold'), object, messageId: 'successThreshold', data: { ...data, value: timing.successThreshold } });
-  }
-  if (timing.timeoutSeconds > 0 && timing.periodSeconds > 0 && timing.timeoutSeconds >= timing.periodSeconds) {
-    context.report({
-      at: object.at(...probe.path, 'timeoutSeconds'),
-      object,
-      messageId: 'timeoutNotBelowPeriod',
-      data: { ...data, timeout: timing.timeoutSeconds, period: timing.periodSeconds },
-      severity: 'info',
-    });
   }
 }
 

@@ -10,7 +10,7 @@ const cases = loadFixtureCases(resolve(root, 'fixtures'), root);
 const exercised = new Map<string, Set<string>>();
 
 function key(entry: Expectation): string {
-  return `${entry.file}:${entry.line} ${entry.ruleId}${entry.messageId ? `/${entry.messageId}` : ''}`;
+  return `${entry.file}:${entry.line} ${entry.ruleId}${entry.messageId ? `/${entry.messageId}` : ''}${entry.severity ? `@${entry.severity}` : ''}`;
 }
 
 describe('fixtures', () => {
@@ -41,11 +41,16 @@ describe('fixtures', () => {
         expect(finding.start.line).toBeLessThanOrEqual(lineCount);
         expect(finding.start.column).toBeGreaterThanOrEqual(1);
       }
-      const wantsMessageId = new Set(fixture.expectations.filter((entry) => entry.messageId).map((entry) => `${entry.file}:${entry.line} ${entry.ruleId}`));
+      // A finding is compared on its messageId or severity only where the expectation names one.
+      const wants = (field: 'messageId' | 'severity'): Set<string> =>
+        new Set(fixture.expectations.filter((entry) => entry[field]).map((entry) => `${entry.file}:${entry.line} ${entry.ruleId}`));
+      const wantsMessageId = wants('messageId');
+      const wantsSeverity = wants('severity');
       const actual = underTest
         .map((finding) => {
           const base = { file: finding.file, line: finding.start.line, ruleId: finding.ruleId };
-          return key(wantsMessageId.has(key(base)) ? { ...base, messageId: finding.messageId } : base);
+          const at = key(base);
+          return key({ ...base, ...(wantsMessageId.has(at) ? { messageId: finding.messageId } : {}), ...(wantsSeverity.has(at) ? { severity: finding.severity } : {}) });
         })
         .sort();
       expect(actual).toEqual(fixture.expectations.map(key).sort());

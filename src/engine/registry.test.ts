@@ -1,7 +1,9 @@
 /**
  * The rule registry holds together: rules/index.ts lists every rule file, alphabetically; every
  * rule's metadata is complete; every rule has fixtures that fire and fixtures that do not; and
- * the IDs and default severities agree with the catalogue (RULES.md) when it is at hand.
+ * every rule of the starting catalogue (RULES.md), when it is at hand, is still registered: rule IDs
+ * are a public contract. The generated docs/rules are the catalogue now, so rules added since and
+ * severities re-graded since are documented there, not in RULES.md.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -88,16 +90,11 @@ describe.each(ruleFiles)('rule %s', (file) => {
 });
 
 describe('RULES.md', () => {
-  /** `id → first word of the default column`, from every catalogue table row that starts with a backquoted ID. */
-  const defaults = new Map<string, string>();
-  if (catalogue) {
-    for (const match of readFileSync(catalogue, 'utf8').matchAll(/^\|\s*`([a-z0-9-]+)`\s*\|\s*([^|]*)\|/gm)) {
-      defaults.set(match[1] ?? '', (match[2] ?? '').trim().split(/\s+/)[0] ?? '');
-    }
-  }
+  /** IDs of every catalogue table row that starts with a backquoted ID. */
+  const listed = catalogue ? [...readFileSync(catalogue, 'utf8').matchAll(/^\|\s*`([a-z0-9-]+)`\s*\|/gm)].map((match) => match[1] ?? '') : [];
 
-  it.skipIf(!catalogue).each(ids)('lists %s with its default severity (skipped when ../shared/RULES.md is absent)', (id) => {
-    expect(defaults.has(id), `${id} is not in RULES.md`).toBe(true);
-    expect(builtinRules.find((rule) => rule.meta.id === id)?.meta.severity).toBe(defaults.get(id));
+  it.skipIf(!catalogue)('keeps every rule ID the catalogue lists (skipped when ../shared/RULES.md is absent)', () => {
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((id) => !ids.includes(id))).toEqual([]);
   });
 });

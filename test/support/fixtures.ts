@@ -1,7 +1,7 @@
 /**
  * Fixture discovery for the fixture test and the docs generator. A case is a file in
  * fixtures/<rule-id>/, or a folder there whose files are linted together. Lines that must carry
- * a finding end with `# expect: <rule-id>[/messageId][, ...]` (`# expect+N:` for N lines below);
+ * a finding end with `# expect: <rule-id>[/messageId][@severity][, ...]` (`# expect+N:` for N lines below);
  * options go in a header comment `# ballast-test: { rules: [...], config: {...}, kubeVersion }`.
  * A folder may hold `_case.yaml` with the same options plus `expect: ["file:line rule-id"]`,
  * for formats that cannot carry comments (JSON, env files without `#`).
@@ -17,6 +17,8 @@ export interface Expectation {
   line: number;
   ruleId: string;
   messageId?: string;
+  /** The reported severity, for rules that grade their cases. */
+  severity?: string;
 }
 
 export interface FixtureFile {
@@ -113,8 +115,8 @@ function expectationsIn(file: FixtureFile): Expectation[] {
     for (const match of line.matchAll(EXPECT)) {
       const offset = Number(match[1] ?? 0);
       for (const item of (match[2] ?? '').split(',')) {
-        const [ruleId = '', messageId] = item.trim().split('/');
-        if (ruleId) found.push({ file: file.path, line: index + 1 + offset, ruleId, ...(messageId ? { messageId } : {}) });
+        const [, ruleId, messageId, severity] = /^([\w-]+)(?:\/(\w+))?(?:@(\w+))?$/.exec(item.trim()) ?? [];
+        if (ruleId) found.push({ file: file.path, line: index + 1 + offset, ruleId, ...(messageId ? { messageId } : {}), ...(severity ? { severity } : {}) });
       }
     }
   });
