@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { addonRole, proportionalAutoscalerTargets } from '../src/model/addons.js';
-import { hpaMinReplicas } from '../src/model/cluster.js';
+import { lowestMinReplicas } from '../src/model/cluster.js';
 
 const WHAT = { dns: 'cluster DNS', metrics: 'the resource metrics API' } as const;
 
@@ -28,7 +28,7 @@ export default defineRule<'tooFew'>({
     const hpas = context.cluster.hpasFor(object);
     const raw = object.get('spec', 'replicas');
     // An HPA sets the scale down to its minReplicas; without one, omitted replicas mean 1.
-    const replicas = hpas.length > 0 ? Math.min(...hpas.map(hpaMinReplicas)) : raw === undefined || raw === null ? 1 : raw;
+    const replicas = hpas.length > 0 ? lowestMinReplicas(hpas) : raw === undefined || raw === null ? 1 : raw;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas === 0 || replicas >= 2) return;
     context.report({ at: object.at('spec', 'replicas'), object, messageId: 'tooFew', data: { object: object.describe(), what: WHAT[role], replicas } });
   },

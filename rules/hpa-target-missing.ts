@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asString } from '../src/model/access.js';
+import type { K8sObject } from '../src/model/object.js';
 
 export default defineRule<'missing' | 'wrongKind'>({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule<'missing' | 'wrongKind'>({
     const { cluster } = context;
     if (cluster.find(kind, namespace, name)) return;
     const data = { object: object.describe(), kind, name, namespace };
-    const sameName = cluster.named(namespace, name).find((candidate) => candidate.podTemplate !== undefined);
+    const sameName = firstWorkload(cluster.named(namespace, name));
     if (sameName) {
       context.report({
         at: object.at('spec', 'scaleTargetRef', 'kind'),
@@ -38,6 +39,28 @@ export default defineRule<'missing' | 'wrongKind'>({
       return;
     }
     // Only when the HPA's own directory holds workloads of its namespace: an HPA linted without its workload proves nothing.
-    if (cluster.beside(object).some((other) => other.kind === kind || other.podTemplate !== undefined)) context.report({ at: object.at('spec', 'scaleTargetRef', 'name'), object, messageId: 'missing', data });
+    if (holdsKindOrWorkload(cluster.beside(object), kind)) context.report({ at: object.at('spec', 'scaleTargetRef', 'name'), object, messageId: 'missing', data });
   },
 });
+
+/*
+ * The cluster index hands out the same list for the same name or directory, so what was found
+ * in a list is kept with it: thousands of HPAs beside each other (or of one name) would each
+ * scan the whole list again.
+ */
+const workloads = new WeakMap<readonly K8sObject[], K8sObject | null>();
+const kinds = new WeakMap<readonly K8sObject[], Map<string, boolean>>();
+
+function firstWorkload(objects: readonly K8sObject[]): K8sObject | undefined {
+  let found = workloads.get(objects);
+  if (found === undefined) workloads.set(objects, (found = objects.find((candidate) => candidate.podTemplate !== undefined) ?? null));
+  return found ?? undefined;
+}
+
+function holdsKindOrWorkload(objects: readonly K8sObject[], kind: string): boolean {
+  let byKind = kinds.get(objects);
+  if (!byKind) kinds.set(objects, (byKind = new Map<string, boolean>()));
+  let holds = byKind.get(kind);
+  if (holds === undefined) byKind.set(kind, (holds = objects.some((other) => other.kind === kind || other.podTemplate !== undefined)));
+  return holds;
+}

@@ -8,6 +8,8 @@ const DNS_PORT = 53;
 /** Port names CoreDNS and kube-dns give port 53 (UDP and TCP). */
 const DNS_PORT_NAMES: ReadonlySet<string> = new Set(['dns', 'dns-tcp']);
 
+const NAMED_PODS = 10;
+
 type Verdict = 'allows' | 'blocks' | 'unknown';
 
 export default defineRule<'blocks'>({
@@ -28,17 +30,20 @@ export default defineRule<'blocks'>({
   checkObject(object, context) {
     if (object.kind !== 'NetworkPolicy' || !restrictsEgress(object)) return;
     const { cluster } = context;
-    if (dnsVerdict(object, cluster) !== 'blocks') return;
+    if (cachedVerdict(object, cluster) !== 'blocks') return;
     const selected = cluster.selectedBy(object);
     if (!selected) return;
-    const coveredElsewhere = (policies: readonly K8sObject[]): boolean =>
-      policies.some((other) => other !== object && restrictsEgress(other) && dnsVerdict(other, cluster) !== 'blocks');
+    // This policy blocks, so any policy that lets DNS through is another one.
+    const coveredElsewhere = (policies: readonly K8sObject[]): boolean => someLetsDnsThrough(policies, cluster);
     let pods = 'the pods it selects';
     if (selected.length > 0) {
       const uncovered = selected.filter((entry) => !coveredElsewhere(cluster.networkPoliciesFor(entry.object)));
       if (uncovered.length === 0) return;
-      pods = `the pods of ${uncovered.map((entry) => entry.object.describe()).join(', ')}`;
-    } else if (coveredElsewhere(cluster.ofKind('NetworkPolicy').filter((other) => other.namespaceOrDefault === object.namespaceOrDefault))) {
+      // Named up to a few: a thousand policies each naming a thousand workloads made the report quadratic.
+      const named = uncovered.slice(0, NAMED_PODS).map((entry) => entry.object.describe());
+      const more = uncovered.length - named.length;
+      pods = `the pods of ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    } else if (namespaceLetsDnsThrough(object.namespaceOrDefault, cluster)) {
       // No pod of the set to pin it on: a DNS-allowing policy of the namespace may cover the same pods.
       return;
     }
@@ -46,6 +51,38 @@ export default defineRule<'blocks'>({
     context.report({ at, object, messageId: 'blocks', data: { object: object.describe(), pods } });
   },
 });
+
+/*
+ * Verdicts are kept per policy, and per list of policies (the cluster index hands out the same
+ * list for the same pods): a namespace of N policies selecting all of N pods was judged N³ times.
+ */
+const verdicts = new WeakMap<K8sObject, Verdict>();
+const covering = new WeakMap<readonly K8sObject[], boolean>();
+
+function someLetsDnsThrough(policies: readonly K8sObject[], cluster: ClusterIndex): boolean {
+  let result = covering.get(policies);
+  if (result === undefined) covering.set(policies, (result = policies.some((policy) => restrictsEgress(policy) && cachedVerdict(policy, cluster) !== 'blocks')));
+  return result;
+}
+
+const namespaces = new WeakMap<ClusterIndex, Map<string, boolean>>();
+
+function namespaceLetsDnsThrough(namespace: string, cluster: ClusterIndex): boolean {
+  let byNamespace = namespaces.get(cluster);
+  if (!byNamespace) namespaces.set(cluster, (byNamespace = new Map<string, boolean>()));
+  let result = byNamespace.get(namespace);
+  if (result === undefined) {
+    const policies = cluster.ofKind('NetworkPolicy').filter((policy) => policy.namespaceOrDefault === namespace);
+    byNamespace.set(namespace, (result = someLetsDnsThrough(policies, cluster)));
+  }
+  return result;
+}
+
+function cachedVerdict(policy: K8sObject, cluster: ClusterIndex): Verdict {
+  let verdict = verdicts.get(policy);
+  if (verdict === undefined) verdicts.set(policy, (verdict = dnsVerdict(policy, cluster)));
+  return verdict;
+}
 
 /** Whether the policy governs egress: listed in policyTypes, or defaulted in by non-empty egress rules. */
 function restrictsEgress(policy: K8sObject): boolean {

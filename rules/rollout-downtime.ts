@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { compareKubeVersions } from '../src/engine/settings.js';
 import { asInteger, asString } from '../src/model/access.js';
-import { hpaMinReplicas } from '../src/model/cluster.js';
+import { lowestMinReplicas } from '../src/model/cluster.js';
 import { parseIntOrPercent, scaledValue } from '../src/model/int-or-percent.js';
 import type { K8sObject } from '../src/model/object.js';
 
@@ -36,7 +36,7 @@ export default defineRule<MessageId>({
 /** Pods the workload runs at its smallest: the lowest HPA minReplicas, else `spec.replicas` (default 1). */
 function replicasOf(object: K8sObject, context: Context): number | undefined {
   const hpas = context.cluster.hpasFor(object);
-  if (hpas.length > 0) return Math.min(...hpas.map(hpaMinReplicas));
+  if (hpas.length > 0) return lowestMinReplicas(hpas);
   const replicas = object.get('spec', 'replicas');
   return replicas === undefined || replicas === null ? 1 : asInteger(replicas);
 }

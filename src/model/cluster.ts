@@ -53,6 +53,7 @@ export class ClusterIndex {
   private kinds: Map<string, K8sObject[]> | undefined;
   private names: Map<string, K8sObject[]> | undefined;
   private hpaTargets: Map<string, K8sObject[]> | undefined;
+  private byKindAndName: Map<string, K8sObject> | undefined;
   private templates: Map<string, SelectorIndex<TemplateEntry>> | undefined;
   private customByNamespace: Map<string, K8sObject[]> | undefined;
   private directories: Map<string, K8sObject[]> | undefined;
@@ -83,8 +84,15 @@ export class ClusterIndex {
 
   /** The object of this kind and name in the namespace; namespace is ignored for cluster-scoped kinds. */
   find(kind: string, namespace: string, name: string): K8sObject | undefined {
-    const scope = CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace;
-    return this.named(scope, name).find((object) => object.kind === kind);
+    // Keyed by kind too: 50,000 same-named HPAs made a scan of the name's objects quadratic.
+    if (!this.byKindAndName) {
+      this.byKindAndName = new Map();
+      for (const object of this.objects) {
+        const key = object.name === undefined ? undefined : targetKey(scopeOf(object), object.kind, object.name);
+        if (key !== undefined && !this.byKindAndName.has(key)) this.byKindAndName.set(key, object);
+      }
+    }
+    return this.byKindAndName.get(targetKey(CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace, kind, name));
   }
 
   /** A PriorityClass of the set, by name. */
@@ -208,7 +216,7 @@ export class ClusterIndex {
   lowestReplicas(object: K8sObject): number | undefined {
     if (!REPLICATED_KINDS.has(object.kind)) return undefined;
     const hpas = this.hpasFor(object);
-    if (hpas.length > 0) return Math.min(...hpas.map(hpaMinReplicas));
+    if (hpas.length > 0) return lowestMinReplicas(hpas);
     return specReplicas(object);
   }
 
@@ -256,6 +264,16 @@ export class ClusterIndex {
     }
     return this.customByNamespace.get(namespace) ?? [];
   }
+}
+
+/**
+ * The lowest `minReplicas` of some HPAs (Infinity for none). A loop, not `Math.min(...list)`:
+ * spreading 150,000 HPAs into arguments overflows the stack.
+ */
+export function lowestMinReplicas(hpas: readonly K8sObject[]): number {
+  let lowest = Infinity;
+  for (const hpa of hpas) lowest = Math.min(lowest, hpaMinReplicas(hpa));
+  return lowest;
 }
 
 /** `spec.minReplicas` of an HPA; the API defaults it to 1. */
