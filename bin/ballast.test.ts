@@ -140,13 +140,20 @@ describe.concurrent('exit codes', () => {
     expectOneLineError(await ballast(['--config', 'configs/missing.yaml', 'good.yaml']), /configs\/missing\.yaml: cannot read the config file/);
   });
 
+  it('2 when a plugin rule would take the id of a built-in rule', async () => {
+    write('shadow/rule.mjs', "export default { meta: { id: 'replicas-min', category: 'workload', severity: 'warning', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {} }, checkObject() {} };\n");
+    write('shadow/.ballast.yaml', 'plugins: ["./rule.mjs"]\n');
+    write('shadow/app.yaml', GOOD);
+    expectOneLineError(await ballast(['app.yaml'], { cwd: join(workspace, 'shadow') }), /\.ballast\.yaml:1:1: plugin rule id "replicas-min" is not namespaced \(the built-in rule "replicas-min" has it\): name it "<plugin>\/replicas-min"$/);
+  });
+
   it('2 when a rule fails, naming it', async () => {
-    write('plugin/fragile.mjs', "export default { meta: { id: 'fragile', category: 'workload', severity: 'warning', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {} }, checkObject() { throw new Error('kaput'); } };\n");
+    write('plugin/fragile.mjs', "export default { meta: { id: 'acme/fragile', category: 'workload', severity: 'warning', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {} }, checkObject() { throw new Error('kaput'); } };\n");
     write('plugin/.ballast.yaml', `plugins: ["./fragile.mjs"]\n${FOCUS}`);
     write('plugin/app.yaml', GOOD);
     const run = await ballast(['app.yaml'], { cwd: join(workspace, 'plugin') });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('ballast: internal error in rule fragile on app.yaml: kaput\n');
+    expect(run.stderr).toBe('ballast: internal error in rule acme/fragile on app.yaml: kaput\n');
   });
 });
 

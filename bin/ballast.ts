@@ -8,10 +8,11 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { VERSION } from '../src/project.js';
-import { builtinRules } from '../rules/index.js';
 import { ConfigError } from '../src/engine/config-error.js';
 import { Linter, atOrAbove } from '../src/engine/lint.js';
 import { nodeReport } from '../src/engine/node-report.js';
+import type { AnyRule } from '../src/engine/rule.js';
+import { ruleSet } from '../src/engine/rule-set.js';
 import { isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
 import { formatChunks, formatters, type FormatName } from '../src/format/index.js';
@@ -83,7 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const cwd = process.cwd();
   const configPath = values.config ?? findConfigFile(cwd);
   const loaded: LoadedConfig | undefined = configPath ? await readConfigFile(configPath) : undefined;
-  const rules = [...builtinRules, ...(loaded?.plugins ?? [])];
+  const rules = ruleSet(loaded?.plugins);
   const discovery = { cwd, ignore: loaded?.config.ignore ?? [], ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
 
   if (values['list-rules']) return print(listRules(rules));
@@ -197,7 +198,7 @@ function parseRuleOverrides(entries: readonly string[], known: ReadonlySet<strin
   return overrides;
 }
 
-function listRules(rules: typeof builtinRules): string {
+function listRules(rules: readonly AnyRule[]): string {
   const width = Math.max(...rules.map((rule) => rule.meta.id.length));
   return [...rules]
     .sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id))

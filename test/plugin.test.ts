@@ -16,7 +16,7 @@ import { loadFixtureCases } from './support/fixtures.js';
 const root = resolve(import.meta.dirname, '..');
 const pluginDirectory = join(root, 'examples/plugin');
 const { rules } = (await import(join(pluginDirectory, 'index.mjs'))) as { rules: AnyRule[] };
-const cases = loadFixtureCases(join(pluginDirectory, 'fixtures'), root);
+const cases = loadFixtureCases(join(pluginDirectory, 'fixtures'), root, rules.map((rule) => rule.meta.id));
 
 describe('example plugin', () => {
   it('has fixtures that fail and pass', () => {
@@ -39,26 +39,51 @@ describe('example plugin', () => {
 
   it('loads through a config file: plugins, severity and options', async () => {
     const loaded = await readConfigFile(join(pluginDirectory, '.ballast.yaml'));
-    expect(loaded.plugins.map((rule) => rule.meta.id)).toEqual(['team-label-missing']);
+    expect(loaded.plugins.map((rule) => rule.meta.id)).toEqual(['example/team-label-missing']);
     const file = cases.find((fixture) => fixture.name === 'unlabelled.yaml')?.files[0];
     if (!file) throw new Error('fixture unlabelled.yaml is missing');
     const result = lint([{ path: file.path, text: file.text }], { config: loaded.config, rules: loaded.plugins });
-    const own = result.findings.filter((finding) => finding.ruleId === 'team-label-missing');
+    const own = result.findings.filter((finding) => finding.ruleId === 'example/team-label-missing');
     expect(own.map((finding) => [finding.severity, finding.start.line])).toEqual([
       ['error', 6],
       ['error', 25],
     ]);
     // Built-in rules still run beside the plugin.
-    expect(result.findings.some((finding) => finding.ruleId !== 'team-label-missing')).toBe(true);
+    expect(result.findings.some((finding) => finding.ruleId !== 'example/team-label-missing')).toBe(true);
     // SARIF describes the plugin's rule with its own documentation link.
     const sarif = toSarif(result, { rules: loaded.plugins });
-    expect(sarif.runs[0]?.tool.driver.rules.find((rule) => rule.id === 'team-label-missing')?.helpUri).toBe('https://example.com/ballast-plugin-example/team-label-missing');
+    expect(sarif.runs[0]?.tool.driver.rules.find((rule) => rule.id === 'example/team-label-missing')?.helpUri).toBe('https://example.com/ballast-plugin-example/team-label-missing');
   });
 
   it('rejects what is not a rule module, and options the plugin does not declare', async () => {
     await expect(loadPlugins(['./fixtures/team-label-missing/labelled.yaml'], pluginDirectory)).rejects.toThrow(ConfigError);
     await expect(loadPlugins(['./no-such-plugin.mjs'], pluginDirectory)).rejects.toThrow(/cannot load plugin/);
-    await expect(loadConfig('rules:\n  team-label-missing: { options: { colour: blue } }\n', { rules })).rejects.toThrow(ConfigError);
-    await expect(loadConfig('rules:\n  team-label-missing: error\n')).rejects.toThrow(ConfigError);
+    await expect(loadConfig('rules:\n  example/team-label-missing: { options: { colour: blue } }\n', { rules })).rejects.toThrow(ConfigError);
+    await expect(loadConfig('rules:\n  example/team-label-missing: error\n')).rejects.toThrow(ConfigError);
+  });
+});
+
+/** A plugin rule that reports every object it is given, as `id`. */
+function reporter(id: string, appliesTo: readonly string[] = ['*']): AnyRule {
+  return {
+    meta: { id, category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo, since: '0.1.0', messages: { seen: 'seen {{kind}}' } },
+    checkObject(object, context) {
+      context.report({ at: object.at(), object, messageId: 'seen', data: { kind: object.kind } });
+    },
+  };
+}
+
+describe('plugin rules cannot take another rule’s place', () => {
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1 }\n';
+
+  it('rejects a plugin rule with a built-in id instead of silently replacing the built-in', async () => {
+    expect(() => lint([{ path: 'a.yaml', text: deployment }], { rules: [reporter('replicas-min')] })).toThrow(/plugin rule id "replicas-min" is not namespaced \(the built-in rule "replicas-min" has it\)/);
+    await expect(loadConfig('rules:\n  replicas-min: error\n', { rules: [reporter('replicas-min')] })).rejects.toThrow(ConfigError);
+  });
+
+  it('rejects two plugin rules with one id, and ids without a namespace', () => {
+    expect(() => lint([], { rules: [reporter('acme/seen'), reporter('acme/seen')] })).toThrow(/two plugin rules have the id "acme\/seen"/);
+    expect(() => lint([], { rules: [reporter('seen')] })).toThrow(ConfigError);
+    expect(lint([{ path: 'a.yaml', text: deployment }], { rules: [reporter('acme/seen'), reporter('other/seen')], only: ['acme/seen', 'other/seen'] }).findings.map((finding) => finding.ruleId)).toEqual(['acme/seen', 'other/seen']);
   });
 });

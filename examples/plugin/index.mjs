@@ -8,7 +8,7 @@
 /** @type {import('ballast').Rule<'missing', { label: string }>} */
 const teamLabelMissing = {
   meta: {
-    id: 'team-label-missing',
+    id: 'example/team-label-missing',
     category: 'workload',
     severity: 'warning',
     summary: 'A workload has no owner label (`team` by default).',

@@ -7,7 +7,7 @@ import { DEFAULT_KUBERNETES_VERSION } from './settings.js';
 /** A rule that reports every object's `metadata.name`, at the severity the object asks for. */
 const names = defineRule<'named' | 'graded'>({
   meta: {
-    id: 'test-names',
+    id: 'test/names',
     category: 'workload',
     severity: 'warning',
     summary: 'Reports names.',
@@ -42,8 +42,8 @@ function brief(findings: readonly Finding[]): string[] {
 
 describe('lint', () => {
   it('sorts findings by file, line, column, then rule ID', () => {
-    const atName = rule('b-rule', (object, context) => context.report({ at: object.at('metadata', 'name'), messageId: 'm' }));
-    const atKind = rule('a-rule', (object, context) => {
+    const atName = rule('t/b-rule', (object, context) => context.report({ at: object.at('metadata', 'name'), messageId: 'm' }));
+    const atKind = rule('t/a-rule', (object, context) => {
       context.report({ at: object.at('metadata', 'name'), messageId: 'm' });
       context.report({ at: object.at('kind'), messageId: 'm' });
     });
@@ -51,26 +51,26 @@ describe('lint', () => {
       { path: 'z.yaml', text: cm('z') },
       { path: 'a.yaml', text: `${cm('a')}---\n${cm('long-name')}` },
     ];
-    const result = lint(inputs, { rules: [atName, atKind], only: ['a-rule', 'b-rule'] });
+    const result = lint(inputs, { rules: [atName, atKind], only: ['t/a-rule', 't/b-rule'] });
     expect(brief(result.findings)).toEqual([
-      'a.yaml:2:7 a-rule error',
-      'a.yaml:4:9 a-rule error',
-      'a.yaml:4:9 b-rule error',
-      'a.yaml:7:7 a-rule error',
-      'a.yaml:9:9 a-rule error',
-      'a.yaml:9:9 b-rule error',
-      'z.yaml:2:7 a-rule error',
-      'z.yaml:4:9 a-rule error',
-      'z.yaml:4:9 b-rule error',
+      'a.yaml:2:7 t/a-rule error',
+      'a.yaml:4:9 t/a-rule error',
+      'a.yaml:4:9 t/b-rule error',
+      'a.yaml:7:7 t/a-rule error',
+      'a.yaml:9:9 t/a-rule error',
+      'a.yaml:9:9 t/b-rule error',
+      'z.yaml:2:7 t/a-rule error',
+      'z.yaml:4:9 t/a-rule error',
+      'z.yaml:4:9 t/b-rule error',
     ]);
     expect(result.findings.map((finding) => finding.document)).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0]);
   });
 
   it('fills messages, names the object and carries the fix', () => {
-    const result = lintText(cm('settings', '  namespace: prod\n'), 'cm.yaml', { rules: [names], only: ['test-names'] });
+    const result = lintText(cm('settings', '  namespace: prod\n'), 'cm.yaml', { rules: [names], only: ['test/names'] });
     expect(result.findings).toEqual([
       {
-        ruleId: 'test-names',
+        ruleId: 'test/names',
         messageId: 'named',
         severity: 'warning',
         message: 'ConfigMap "settings" is called settings.',
@@ -85,7 +85,7 @@ describe('lint', () => {
   });
 
   it('lets a report override the fix and add related locations in other files', () => {
-    const pointer = rule('test-related', (object, context) => {
+    const pointer = rule('test/related', (object, context) => {
       const other = context.objects.find((candidate) => candidate !== object);
       if (!other || object.name !== 'a') return;
       context.report({ at: object.at('metadata', 'name'), messageId: 'm', data: { x: 'here' }, fix: 'do this', related: [{ at: other.at('metadata', 'name'), message: 'the other one' }] });
@@ -95,11 +95,11 @@ describe('lint', () => {
         { path: 'a.yaml', text: cm('a') },
         { path: 'b.yaml', text: `# comment\n${cm('b')}` },
       ],
-      { rules: [pointer], only: ['test-related'] },
+      { rules: [pointer], only: ['test/related'] },
     );
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({
-      message: 'test-related here',
+      message: 'test/related here',
       fix: 'do this',
       related: [{ file: 'b.yaml', start: { line: 5, column: 9 }, end: { line: 5, column: 10 }, message: 'the other one' }],
     });
@@ -107,54 +107,54 @@ describe('lint', () => {
 
   it('grades severities, and an explicit choice overrides the grading', () => {
     const text = ['error', 'warning', 'info', 'none'].map((grade) => cm(grade, `  annotations: { grade: ${grade} }\n`)).join('---\n');
-    const graded = lintText(text, 'g.yaml', { rules: [names], only: ['test-names'] });
+    const graded = lintText(text, 'g.yaml', { rules: [names], only: ['test/names'] });
     expect(graded.findings.map((finding) => finding.severity)).toEqual(['error', 'warning', 'info', 'warning']);
     expect(graded.summary).toMatchObject({ errors: 1, warnings: 2, infos: 1 });
 
-    const strict = lintText(text, 'g.yaml', { rules: [names], only: ['test-names'], config: { extends: 'strict' } });
+    const strict = lintText(text, 'g.yaml', { rules: [names], only: ['test/names'], config: { extends: 'strict' } });
     expect(strict.findings.map((finding) => finding.severity)).toEqual(['error', 'error', 'warning', 'error']);
 
-    const forced = lintText(text, 'g.yaml', { rules: [names], only: ['test-names'], config: { rules: { 'test-names': 'info' } } });
+    const forced = lintText(text, 'g.yaml', { rules: [names], only: ['test/names'], config: { rules: { 'test/names': 'info' } } });
     expect(forced.findings.map((finding) => finding.severity)).toEqual(['info', 'info', 'info', 'info']);
 
-    const overridden = lintText(text, 'g.yaml', { rules: [names], only: ['test-names'], config: { rules: { 'test-names': 'info' } }, ruleOverrides: { 'test-names': 'error' } });
+    const overridden = lintText(text, 'g.yaml', { rules: [names], only: ['test/names'], config: { rules: { 'test/names': 'info' } }, ruleOverrides: { 'test/names': 'error' } });
     expect(overridden.findings.map((finding) => finding.severity)).toEqual(['error', 'error', 'error', 'error']);
 
-    expect(lintText(text, 'g.yaml', { rules: [names], only: ['test-names'], ruleOverrides: { 'test-names': 'off' } }).findings).toEqual([]);
+    expect(lintText(text, 'g.yaml', { rules: [names], only: ['test/names'], ruleOverrides: { 'test/names': 'off' } }).findings).toEqual([]);
   });
 
   it('keeps going when a rule throws, and reports the failure as an internal error', () => {
-    const fragile = rule('test-fragile', (object) => {
+    const fragile = rule('test/fragile', (object) => {
       if (object.name === 'bad') throw new Error('boom');
     });
-    const counter = rule('test-counter', (object, context) => context.report({ at: object.at(), messageId: 'm' }));
-    const wholeRun: AnyRule = { meta: { ...counter.meta, id: 'test-whole-run' }, check: () => { throw new TypeError('whole run'); } };
+    const counter = rule('test/counter', (object, context) => context.report({ at: object.at(), messageId: 'm' }));
+    const wholeRun: AnyRule = { meta: { ...counter.meta, id: 'test/whole-run' }, check: () => { throw new TypeError('whole run'); } };
     const result = lint(
       [
         { path: 'a.yaml', text: `${cm('good')}---\n${cm('bad')}---\n${cm('also-good')}` },
       ],
-      { rules: [fragile, counter, wholeRun], only: ['test-fragile', 'test-counter', 'test-whole-run'] },
+      { rules: [fragile, counter, wholeRun], only: ['test/fragile', 'test/counter', 'test/whole-run'] },
     );
     expect(result.internalErrors).toEqual([
-      { ruleId: 'test-fragile', file: 'a.yaml', message: 'boom' },
-      { ruleId: 'test-whole-run', message: 'whole run' },
+      { ruleId: 'test/fragile', file: 'a.yaml', message: 'boom' },
+      { ruleId: 'test/whole-run', message: 'whole run' },
     ]);
-    expect(result.findings.filter((finding) => finding.ruleId === 'test-counter')).toHaveLength(3);
+    expect(result.findings.filter((finding) => finding.ruleId === 'test/counter')).toHaveLength(3);
   });
 
   it('passes options (defaults, then config), settings and every object to rules', () => {
     const seen: unknown[] = [];
     const probe: AnyRule = {
-      meta: { ...rule('test-options', undefined).meta, options: { schema: { min: { type: 'integer' }, max: { type: 'integer' } }, defaults: { min: 2, max: 5 } } },
+      meta: { ...rule('test/options', undefined).meta, options: { schema: { min: { type: 'integer' }, max: { type: 'integer' } }, defaults: { min: 2, max: 5 } } },
       check(context) {
         const options: unknown = context.options;
         seen.push({ options, version: context.settings.kubernetesVersion, objects: context.objects.map((object) => object.name), documents: context.documents.length });
       },
     };
     const inputs: LintInput[] = [{ path: 'a.yaml', text: `${cm('a')}---\n${cm('b')}` }, { path: 'b.yaml', text: cm('c') }];
-    lint(inputs, { rules: [probe], only: ['test-options'] });
-    lint(inputs, { rules: [probe], only: ['test-options'], config: { rules: { 'test-options': { options: { min: 3 } } }, cluster: { kubernetesVersion: '1.29' } } });
-    lint(inputs, { rules: [probe], only: ['test-options'], config: { cluster: { kubernetesVersion: '1.29' } }, kubernetesVersion: '1.31' });
+    lint(inputs, { rules: [probe], only: ['test/options'] });
+    lint(inputs, { rules: [probe], only: ['test/options'], config: { rules: { 'test/options': { options: { min: 3 } } }, cluster: { kubernetesVersion: '1.29' } } });
+    lint(inputs, { rules: [probe], only: ['test/options'], config: { cluster: { kubernetesVersion: '1.29' } }, kubernetesVersion: '1.31' });
     expect(seen).toEqual([
       { options: { min: 2, max: 5 }, version: DEFAULT_KUBERNETES_VERSION, objects: ['a', 'b', 'c'], documents: 3 },
       { options: { min: 3, max: 5 }, version: '1.29', objects: ['a', 'b', 'c'], documents: 3 },
@@ -180,7 +180,7 @@ describe('lint', () => {
 
   it('reports List items at their own position, in the List document', () => {
     const list = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: one}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: two\n- not an object\n';
-    const result = lintText(`${cm('before')}---\n${list}`, 'l.yaml', { rules: [names], only: ['test-names'] });
+    const result = lintText(`${cm('before')}---\n${list}`, 'l.yaml', { rules: [names], only: ['test/names'] });
     expect(result.findings.map((finding) => [finding.message, finding.document, finding.start.line, finding.start.column])).toEqual([
       ['ConfigMap "before" is called before.', 0, 4, 9],
       ['ConfigMap "one" is called one.', 1, 11, 20],
@@ -196,15 +196,15 @@ describe('lint', () => {
         { path: 'big.yaml', size: 50 * 1024 * 1024 },
         { path: 'given.yaml', documents: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'given' } }, null] },
       ],
-      { rules: [names], only: ['test-names'] },
+      { rules: [names], only: ['test/names'] },
     );
     expect(result.summary).toEqual({ files: 4, documents: 7, errors: 2, warnings: 3, infos: 0, suppressed: 0 });
     expect(brief(result.findings)).toEqual([
-      'a.yaml:4:9 test-names warning',
+      'a.yaml:4:9 test/names warning',
       'a.yaml:7:1 parse-error error',
-      'a.yaml:12:9 test-names warning',
+      'a.yaml:12:9 test/names warning',
       'big.yaml:1:1 input-limit error',
-      'given.yaml:1:1 test-names warning',
+      'given.yaml:1:1 test/names warning',
     ]);
   });
 

@@ -3,12 +3,12 @@ import type { DocumentHandle, ParsedFile } from '../parse/source.js';
 import { asString, isMap } from '../model/access.js';
 import { ClusterIndex } from '../model/cluster.js';
 import { objectsOf, type K8sObject } from '../model/object.js';
-import { builtinRules } from '../../rules/index.js';
 import { activateRules, type ActiveRule } from './config.js';
 import { Collector, compareFindings, compareText, countSeverity } from './collector.js';
 import type { LintOptions } from './lint.js';
 import type { AnyRule, ReportDescriptor, RuleContext } from './rule.js';
 import { DEFAULT_KUBERNETES_VERSION, type LintSettings } from './settings.js';
+import { ruleSet } from './rule-set.js';
 import { applySuppressions } from './suppress.js';
 
 /** Thrown when an object-level check reaches for the rest of the set while files are still arriving. */
@@ -51,7 +51,7 @@ export class Linter {
   private readonly cluster: ClusterIndex;
 
   constructor(options: LintOptions = {}) {
-    this.allRules = [...builtinRules, ...(options.rules ?? [])];
+    this.allRules = ruleSet(options.rules);
     const selected = options.only ? this.allRules.filter((rule) => rule.meta.category === 'input' || options.only?.includes(rule.meta.id)) : this.allRules;
     this.active = new Map(activateRules(selected, options.config, options.ruleOverrides).map((entry) => [entry.rule.meta.id, entry]));
     this.explicitVersion = (options.kubernetesVersion ?? options.config?.cluster?.kubernetesVersion) !== undefined;

@@ -126,13 +126,16 @@ describe('validateConfig', () => {
 
   it('accepts the IDs and options of plugin rules it is given', () => {
     const plugin: AnyRule = {
-      meta: { id: 'acme-team-label', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {}, options: { schema: { label: { type: 'string' } }, defaults: { label: 'team' } } },
+      meta: { id: 'acme/team-label', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {}, options: { schema: { label: { type: 'string' } }, defaults: { label: 'team' } } },
       checkObject: () => undefined,
     };
-    const text = lines('rules:', '  acme-team-label: { severity: warning, options: { label: owner } }');
-    expect(failure(text).message).toMatch(/^unknown rule "acme-team-label"/);
-    expect(validateConfig(text, { rules: [plugin] })).toEqual({ rules: { 'acme-team-label': { severity: 'warning', options: { label: 'owner' } } } });
-    expect(failure(lines('rules:', '  acme-team-label: { options: { label: 3 } }'), { rules: [plugin] }).message).toBe('rules.acme-team-label.options.label must be string');
+    const text = lines('rules:', '  acme/team-label: { severity: warning, options: { label: owner } }');
+    expect(failure(text).message).toMatch(/^unknown rule "acme\/team-label"/);
+    expect(validateConfig(text, { rules: [plugin] })).toEqual({ rules: { 'acme/team-label': { severity: 'warning', options: { label: 'owner' } } } });
+    expect(failure(lines('rules:', '  acme/team-label: { options: { label: 3 } }'), { rules: [plugin] })).toEqual({
+      where: '.ballast.yaml:2:40',
+      message: 'rules.acme/team-label.options.label must be string',
+    });
   });
 });
 

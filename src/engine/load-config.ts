@@ -1,10 +1,10 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseYamlFile } from '../parse/yaml.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
-import { builtinRules } from '../../rules/index.js';
 import type { BallastConfig } from './config.js';
 import { configSchema } from './config-schema.js';
 import type { AnyRule } from './rule.js';
+import { ruleSet } from './rule-set.js';
 import { closest, ConfigError } from './config-error.js';
 import { isMap } from '../model/access.js';
 
@@ -42,17 +42,17 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
   if (!validate(value)) throw schemaError(validate.errors, locate);
   const config = value as BallastConfig;
 
-  const rules = new Map([...builtinRules, ...(options.rules ?? [])].map((rule) => [rule.meta.id, rule]));
+  const rules = new Map(ruleSet(options.rules, locate('/plugins')).map((rule) => [rule.meta.id, rule]));
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const rule = rules.get(id);
     if (!rule) {
       const suggestion = closest(id, [...rules.keys()]);
-      throw new ConfigError(`unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, locate(`/rules/${id}`));
+      throw new ConfigError(`unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, locate(`/rules/${pointerKey(id)}`));
     }
     if (typeof setting === 'string' || !setting.options) continue;
     const optionsSchema = { type: 'object', additionalProperties: false, properties: rule.meta.options?.schema ?? {} };
     const validateOptions = ajv.compile(optionsSchema);
-    if (!validateOptions(setting.options)) throw schemaError(validateOptions.errors, (pointer) => locate(`/rules/${id}/options${pointer}`), `rules.${id}.options`);
+    if (!validateOptions(setting.options)) throw schemaError(validateOptions.errors, (pointer) => locate(`/rules/${pointerKey(id)}/options${pointer}`), `rules.${id}.options`);
   }
   return config;
 }
@@ -71,6 +71,11 @@ function schemaError(errors: ErrorObject[] | null | undefined, locate: (pointer:
   }
   const field = [prefix, pointerPath(pointer).join('.')].filter(Boolean).join('.') || '(root)';
   return new ConfigError(`${field} ${message}`, locate(pointer));
+}
+
+/** A key as one JSON-pointer segment: a plugin rule's id holds a `/`. */
+function pointerKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** JSON pointer → path; digits become indexes, which also find a mapping key of the same digits. */

@@ -125,7 +125,7 @@ spec:
   it('describes plugin rules, linking their own docs, and reports internal errors as notifications', () => {
     const plugin = defineRule<'bad'>({
       meta: {
-        id: 'team-label-missing',
+        id: 'example/team-label-missing',
         category: 'workload',
         severity: 'warning',
         summary: 'summary',
@@ -143,17 +143,17 @@ spec:
     });
     const result = lint([{ path: 'a.yaml', text: deployment('api', 3) }, { path: 'b.yaml', text: deployment('boom', 3) }], { only: [plugin.meta.id], rules: [plugin] });
     const run = toSarif(result, { rules: [...builtinRules, plugin] }).runs[0];
-    expect(run?.tool.driver.rules.at(-1)).toMatchObject({ id: 'team-label-missing', helpUri: 'https://example.com/rules/team-label-missing' });
+    expect(run?.tool.driver.rules.at(-1)).toMatchObject({ id: 'example/team-label-missing', helpUri: 'https://example.com/rules/team-label-missing' });
     expect(run?.results.map((entry) => entry.ruleIndex)).toEqual([builtinRules.length]);
     expect(run?.invocations).toEqual([
       {
         executionSuccessful: false,
         toolExecutionNotifications: [
-          { level: 'error', message: { text: 'Rule team-label-missing failed on b.yaml: kaboom' }, associatedRule: { id: 'team-label-missing', index: builtinRules.length } },
+          { level: 'error', message: { text: 'Rule example/team-label-missing failed on b.yaml: kaboom' }, associatedRule: { id: 'example/team-label-missing', index: builtinRules.length } },
         ],
       },
     ]);
     // A plugin finding whose rule the caller forgot to pass still gets a descriptor.
-    expect(toSarif(result).runs[0]?.tool.driver.rules.at(-1)?.id).toBe('team-label-missing');
+    expect(toSarif(result).runs[0]?.tool.driver.rules.at(-1)?.id).toBe('example/team-label-missing');
   });
 });

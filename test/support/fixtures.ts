@@ -52,11 +52,18 @@ const EXPECT = /#\s*expect(?:\+(\d+))?:\s*([^\n\r#]+)/g;
 const HEADER = /^#\s*ballast-test:\s*(.+)$/m;
 const CASE_FILE = '_case.yaml';
 
-export function loadFixtureCases(root: string, cwd: string): FixtureCase[] {
+/**
+ * `ruleIds` are the ids of the rules under test that are namespaced (a plugin's `acme/some-rule`):
+ * their folder is named without the namespace (`some-rule`), and an `expect` item that names one
+ * is read as that id rather than as `acme` with message `some-rule`.
+ */
+export function loadFixtureCases(root: string, cwd: string, ruleIds: readonly string[] = []): FixtureCase[] {
+  const known = new Set(ruleIds);
   const cases: FixtureCase[] = [];
-  for (const ruleId of readdirSync(root).sort()) {
-    const ruleDir = join(root, ruleId);
+  for (const folder of readdirSync(root).sort()) {
+    const ruleDir = join(root, folder);
     if (!statSync(ruleDir).isDirectory()) continue;
+    const ruleId = ruleIds.find((id) => id.endsWith(`/${folder}`)) ?? folder;
     for (const entry of readdirSync(ruleDir).sort()) {
       const full = join(ruleDir, entry);
       const paths = statSync(full).isDirectory() ? listFiles(full) : [full];
@@ -65,7 +72,7 @@ export function loadFixtureCases(root: string, cwd: string): FixtureCase[] {
         return { path: relative(cwd, path), bytes, text: bytes.toString('utf8') };
       });
       const caseFile = paths.find((path) => path.endsWith(CASE_FILE));
-      cases.push(buildCase(ruleId, entry, files, caseFile ? readFileSync(caseFile, 'utf8') : undefined, caseFile ? relative(cwd, full) : undefined));
+      cases.push(buildCase(ruleId, known, entry, files, caseFile ? readFileSync(caseFile, 'utf8') : undefined, caseFile ? relative(cwd, full) : undefined));
     }
   }
   return cases;
@@ -78,7 +85,7 @@ function listFiles(directory: string): string[] {
     .sort();
 }
 
-function buildCase(ruleId: string, name: string, files: FixtureFile[], caseText: string | undefined, caseDir: string | undefined): FixtureCase {
+function buildCase(ruleId: string, known: ReadonlySet<string>, name: string, files: FixtureFile[], caseText: string | undefined, caseDir: string | undefined): FixtureCase {
   let options: CaseOptions = {};
   if (caseText !== undefined) options = parse(caseText) as CaseOptions;
   else {
@@ -90,11 +97,11 @@ function buildCase(ruleId: string, name: string, files: FixtureFile[], caseText:
       }
     }
   }
-  const expectations = files.flatMap(expectationsIn);
+  const expectations = files.flatMap((file) => expectationsIn(file, known));
   for (const entry of options.expect ?? []) {
-    const match = /^(.+):(\d+)\s+([\w-]+)(?:\/(\w+))?$/.exec(entry.trim());
+    const match = /^(.+):(\d+)\s+([\w/-]+)$/.exec(entry.trim());
     if (!match) throw new Error(`${name}: bad expect entry "${entry}" (want "file:line rule-id")`);
-    expectations.push({ file: caseDir ? join(caseDir, match[1] ?? '') : (match[1] ?? ''), line: Number(match[2]), ruleId: match[3] ?? '', ...(match[4] ? { messageId: match[4] } : {}) });
+    expectations.push({ file: caseDir ? join(caseDir, match[1] ?? '') : (match[1] ?? ''), line: Number(match[2]), ...expectedRule(match[3] ?? '', known) });
   }
   return {
     ruleId,
@@ -108,15 +115,24 @@ function buildCase(ruleId: string, name: string, files: FixtureFile[], caseText:
   };
 }
 
-function expectationsIn(file: FixtureFile): Expectation[] {
+/** `rule-id` or `plugin/rule-id`, then `/messageId` and `@severity` if given. */
+function expectedRule(item: string, known: ReadonlySet<string>): { ruleId: string; messageId?: string; severity?: string } {
+  const [, name = '', severity] = /^([^@]*)(?:@(\w+))?$/.exec(item) ?? [];
+  const graded = severity ? { severity } : {};
+  const cut = name.lastIndexOf('/');
+  if (known.has(name) || cut < 0) return { ruleId: name, ...graded };
+  return { ruleId: name.slice(0, cut), messageId: name.slice(cut + 1), ...graded };
+}
+
+function expectationsIn(file: FixtureFile, known: ReadonlySet<string>): Expectation[] {
   const found: Expectation[] = [];
   const lines = file.text.split('\n');
   lines.forEach((line, index) => {
     for (const match of line.matchAll(EXPECT)) {
       const offset = Number(match[1] ?? 0);
       for (const item of (match[2] ?? '').split(',')) {
-        const [, ruleId, messageId, severity] = /^([\w-]+)(?:\/(\w+))?(?:@(\w+))?$/.exec(item.trim()) ?? [];
-        if (ruleId) found.push({ file: file.path, line: index + 1 + offset, ruleId, ...(messageId ? { messageId } : {}), ...(severity ? { severity } : {}) });
+        const trimmed = item.trim();
+        if (trimmed) found.push({ file: file.path, line: index + 1 + offset, ...expectedRule(trimmed, known) });
       }
     }
   });
