@@ -131,7 +131,7 @@ export { line, log, wrong };
       output = (error as { stdout: string; status: number }).stdout;
       expect((error as { status: number }).status).toBe(1);
     }
-    const findings = (JSON.parse(output) as { findings: { ruleId: string; severity: string; line: number }[] }).findings.filter((finding) => finding.ruleId === 'team-label-missing');
+    const findings = (JSON.parse(output) as { findings: { ruleId: string; severity: string; line: number }[] }).findings.filter((finding) => finding.ruleId === 'example/team-label-missing');
     expect(findings.map((finding) => [finding.severity, finding.line])).toEqual([
       ['error', 6],
       ['error', 25],

@@ -84,12 +84,12 @@ describe('SARIF validator', () => {
     run.results = logs.flatMap((log) => log.runs[0]?.results ?? []);
     // A rule that throws: the run reports it as a tool execution notification.
     const failing = defineRule<'never'>({
-      meta: { id: 'always-throws', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: { never: 'never' }, docs: 'https://example.com/always-throws' },
+      meta: { id: 'example/always-throws', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: { never: 'never' }, docs: 'https://example.com/always-throws' },
       checkObject() {
         throw new Error('boom');
       },
     });
-    const crashed = toSarif(lint([{ path: 'a.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n' }], { rules: [failing], only: ['always-throws'] }), {
+    const crashed = toSarif(lint([{ path: 'a.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n' }], { rules: [failing], only: ['example/always-throws'] }), {
       rules: [...builtinRules, failing],
     });
     run.invocations = crashed.runs[0]?.invocations ?? [];
