@@ -53,6 +53,7 @@ import probeIdentical from './probe-identical.js';
 import probeInvalid from './probe-invalid.js';
 import probePortUnknown from './probe-port-unknown.js';
 import probeTimeoutExceedsPeriod from './probe-timeout-exceeds-period.js';
+import pvcRetentionDelete from './pvc-retention-delete.js';
 import qosBesteffort from './qos-besteffort.js';
 import readinessProbeMissing from './readiness-probe-missing.js';
 import replicasMin from './replicas-min.js';
@@ -62,11 +63,13 @@ import reservedExceedsCapacity from './reserved-exceeds-capacity.js';
 import rolloutDowntime from './rollout-downtime.js';
 import serviceSelectorNoMatch from './service-selector-no-match.js';
 import serviceTargetPortUnknown from './service-target-port-unknown.js';
+import statefulDataEphemeral from './stateful-data-ephemeral.js';
 import statefulNotGuaranteed from './stateful-not-guaranteed.js';
 import systemReservedMissing from './system-reserved-missing.js';
 import tolerationBlocksEviction from './toleration-blocks-eviction.js';
 import unknownField from './unknown-field.js';
 import unusedSuppression from './unused-suppression.js';
+import webhookBackendSingleReplica from './webhook-backend-single-replica.js';
 
 /** Every built-in rule, alphabetically by ID; a test checks this list against the folder. */
 export const builtinRules: readonly AnyRule[] = [
@@ -124,6 +127,7 @@ export const builtinRules: readonly AnyRule[] = [
   probeInvalid,
   probePortUnknown,
   probeTimeoutExceedsPeriod,
+  pvcRetentionDelete,
   qosBesteffort,
   readinessProbeMissing,
   replicasMin,
@@ -133,9 +137,11 @@ export const builtinRules: readonly AnyRule[] = [
   rolloutDowntime,
   serviceSelectorNoMatch,
   serviceTargetPortUnknown,
+  statefulDataEphemeral,
   statefulNotGuaranteed,
   systemReservedMissing,
   tolerationBlocksEviction,
   unknownField,
   unusedSuppression,
+  webhookBackendSingleReplica,
 ];
