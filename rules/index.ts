@@ -29,6 +29,7 @@ import hpaMinReplicas from './hpa-min-replicas.js';
 import hpaReplicasConflict from './hpa-replicas-conflict.js';
 import hpaRequestsMissing from './hpa-requests-missing.js';
 import hpaTargetMissing from './hpa-target-missing.js';
+import imageGcAfterEviction from './image-gc-after-eviction.js';
 import imageTagMutable from './image-tag-mutable.js';
 import inputLimit from './input-limit.js';
 import invalidFieldType from './invalid-field-type.js';
@@ -48,6 +49,7 @@ import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
 import pdbSelectorNoMatch from './pdb-selector-no-match.js';
 import podEvictionTimeoutRemoved from './pod-eviction-timeout-removed.js';
+import podPidsLimitMissing from './pod-pids-limit-missing.js';
 import priorityClassUnknown from './priority-class-unknown.js';
 import probeIdentical from './probe-identical.js';
 import probeInvalid from './probe-invalid.js';
@@ -103,6 +105,7 @@ export const builtinRules: readonly AnyRule[] = [
   hpaReplicasConflict,
   hpaRequestsMissing,
   hpaTargetMissing,
+  imageGcAfterEviction,
   imageTagMutable,
   inputLimit,
   invalidFieldType,
@@ -122,6 +125,7 @@ export const builtinRules: readonly AnyRule[] = [
   pdbMissing,
   pdbSelectorNoMatch,
   podEvictionTimeoutRemoved,
+  podPidsLimitMissing,
   priorityClassUnknown,
   probeIdentical,
   probeInvalid,

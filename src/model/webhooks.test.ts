@@ -63,6 +63,16 @@ describe('webhook backends', () => {
     expect(failClosedWebhooksServedBy(cluster, deployment!).map((webhook) => webhook.name)).toEqual(['hook.example.com']);
   });
 
+  it('takes the copy of the application nearest the webhook, and none when copies elsewhere are ambiguous', () => {
+    const hook = configuration('admissionregistration.k8s.io/v1', '');
+    const at = (path: string, text: string) => parseYamlFile(path, text, DEFAULT_LIMITS).documents.flatMap(objectsOf);
+    const set = [...at('a/hook.yaml', hook + '---' + backend), ...at('b/backend.yaml', backend)];
+    const resolved = webhookBackend(new ClusterIndex(set), webhooksOf(set[0]!)[0]!);
+    expect(resolved?.workloads.map((entry) => entry.object.doc.file.path)).toEqual(['a/hook.yaml']);
+    const apart = [...at('a/hook.yaml', hook), ...at('b/backend.yaml', backend), ...at('c/backend.yaml', backend)];
+    expect(webhookBackend(new ClusterIndex(apart), webhooksOf(apart[0]!)[0]!)).toBeUndefined();
+  });
+
   it('finds no backend when the Service is not in the set, or the webhook fails open', () => {
     const alone = objects(configuration('admissionregistration.k8s.io/v1', ''));
     expect(webhookBackend(new ClusterIndex(alone), webhooksOf(alone[0]!)[0]!)).toBeUndefined();

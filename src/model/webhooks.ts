@@ -57,13 +57,35 @@ export interface WebhookBackend {
   workloads: readonly TemplateEntry[];
 }
 
-/** The Service of the set a webhook calls and the workloads behind it; undefined when the set does not show them. */
+/**
+ * The Service of the set a webhook calls and the workloads behind it; undefined when the set
+ * does not show them. Sets often hold several copies of one application (overlays, examples,
+ * vendored charts): the copy nearest the webhook is taken — same file, then same directory —
+ * and when copies in different places remain, the set cannot tell which one serves it.
+ */
 export function webhookBackend(cluster: ClusterIndex, webhook: Webhook): WebhookBackend | undefined {
   if (!webhook.service) return undefined;
-  const service = cluster.find('Service', webhook.service.namespace, webhook.service.name);
-  if (!service) return undefined;
-  const workloads = cluster.selectedBy(service) ?? [];
-  return workloads.length > 0 ? { service, workloads } : undefined;
+  const services = cluster.named(webhook.service.namespace, webhook.service.name).filter((object) => object.kind === 'Service');
+  const service = nearest(webhook.configuration, services);
+  if (!service || service.length !== 1 || !service[0]) return undefined;
+  const entries = cluster.selectedBy(service[0]) ?? [];
+  const objects = nearest(service[0], entries.map((entry) => entry.object));
+  const workloads = entries.filter((entry) => objects?.includes(entry.object));
+  return workloads.length > 0 ? { service: service[0], workloads } : undefined;
+}
+
+/** The candidates in the anchor's file, else in its directory, else all when they share one directory. */
+function nearest(anchor: K8sObject, candidates: readonly K8sObject[]): readonly K8sObject[] | undefined {
+  const sameFile = candidates.filter((object) => object.doc.file === anchor.doc.file);
+  if (sameFile.length > 0) return sameFile;
+  const sameDirectory = candidates.filter((object) => directoryOf(object) === directoryOf(anchor));
+  if (sameDirectory.length > 0) return sameDirectory;
+  return new Set(candidates.map(directoryOf)).size <= 1 ? candidates : undefined;
+}
+
+function directoryOf(object: K8sObject): string {
+  const path = object.doc.file.path;
+  return path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'), 0));
 }
 
 const served = new WeakMap<ClusterIndex, Map<K8sObject, Webhook[]>>();
