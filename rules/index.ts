@@ -16,8 +16,10 @@ import criticalPriorityOutsideKubeSystem from './critical-priority-outside-kube-
 import duplicateKey from './duplicate-key.js';
 import endpointReconcilerNotLease from './endpoint-reconciler-not-lease.js';
 import enforceAllocatableInvalid from './enforce-allocatable-invalid.js';
+import etcdFlagsInvalid from './etcd-flags-invalid.js';
 import etcdMemberCountEven from './etcd-member-count-even.js';
 import etcdMemberCountLarge from './etcd-member-count-large.js';
+import etcdQuotaLarge from './etcd-quota-large.js';
 import etcdSingleMember from './etcd-single-member.js';
 import evictionHardPartial from './eviction-hard-partial.js';
 import evictionMemoryLow from './eviction-memory-low.js';
@@ -92,8 +94,10 @@ export const builtinRules: readonly AnyRule[] = [
   duplicateKey,
   endpointReconcilerNotLease,
   enforceAllocatableInvalid,
+  etcdFlagsInvalid,
   etcdMemberCountEven,
   etcdMemberCountLarge,
+  etcdQuotaLarge,
   etcdSingleMember,
   evictionHardPartial,
   evictionMemoryLow,

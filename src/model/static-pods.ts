@@ -2,7 +2,9 @@
  * Control-plane static pods: the manifests the kubelet runs from its staticPodPath (kubeadm's
  * /etc/kubernetes/manifests, kops' nodeup manifests, hand-written clusters).
  */
+import { asArray, asString, isMap } from './access.js';
 import { flagsOfContainer, type Flag } from './flags.js';
+import { parseImageReference } from './image.js';
 import type { K8sObject } from './object.js';
 import { containersOf, type ContainerRef } from './workload.js';
 
@@ -14,8 +16,14 @@ export interface StaticPodComponent {
   component: ControlPlaneComponent;
   /** The container that runs the component binary. */
   container: ContainerRef;
-  /** Its command-line flags, from `command` and `args`. */
+  /**
+   * Its flags, from `command` and `args`; for etcd also its `ETCD_*` environment variables,
+   * which etcd reads for every flag the command line leaves unset (listed first, so the
+   * command line wins with lastFlag).
+   */
   flags: Flag[];
+  /** kops' etcd-manager, which runs etcd itself: its own flags are not etcd's. */
+  manager?: boolean;
 }
 
 const cache = new WeakMap<K8sObject, StaticPodComponent | null>();
@@ -44,11 +52,50 @@ function recognise(object: K8sObject): StaticPodComponent | undefined {
   const byLabel = [labels['component'], labels['k8s-app']].find((value): value is ControlPlaneComponent => value !== undefined && COMPONENTS.has(value));
   for (const container of containers) {
     const binary = binaryOf(container);
-    if (binary && (byLabel === undefined || binary === byLabel)) return { component: binary, container, flags: flagsOfContainer(container.value, container.path) };
+    if (binary && (byLabel === undefined || binary === byLabel)) return make(binary, container);
   }
-  if (byLabel === undefined) return undefined;
-  const container = containers.find((entry) => entry.name === byLabel) ?? containers[0];
-  return container ? { component: byLabel, container, flags: flagsOfContainer(container.value, container.path) } : undefined;
+  if (byLabel !== undefined) {
+    const container = containers.find((entry) => entry.name === byLabel) ?? containers[0];
+    return container ? make(byLabel, container) : undefined;
+  }
+  // External etcd run from its image's entrypoint with etcd's own flags, and kops' etcd-manager.
+  const etcd = containers.find((container) => imageIs(container, ETCD_IMAGE) && flagsOfContainer(container.value, container.path).some((flag) => ETCD_FLAGS.has(flag.name)));
+  if (etcd) return make('etcd', etcd);
+  const manager = containers.find((container) => imageIs(container, ETCD_MANAGER_IMAGE) || words(container).some((word) => /(^|\/)etcd-manager$/.test(word)));
+  return manager ? { component: 'etcd', container: manager, flags: etcdEnvironment(manager), manager: true } : undefined;
+}
+
+const ETCD_IMAGE = /(^|\/)etcd$/;
+const ETCD_MANAGER_IMAGE = /(^|\/)etcd-manager(-slim)?$/;
+/** Flags only etcd takes (server/embed/config.go), to tell an etcd server from an etcdctl job. */
+const ETCD_FLAGS: ReadonlySet<string> = new Set(['data-dir', 'listen-client-urls', 'advertise-client-urls', 'listen-peer-urls', 'initial-advertise-peer-urls', 'initial-cluster']);
+
+function make(component: ControlPlaneComponent, container: ContainerRef): StaticPodComponent {
+  const flags = flagsOfContainer(container.value, container.path);
+  return { component, container, flags: component === 'etcd' ? [...etcdEnvironment(container), ...flags] : flags };
+}
+
+function imageIs(container: ContainerRef, pattern: RegExp): boolean {
+  const image = asString(container.value['image']);
+  const repository = image === undefined ? undefined : parseImageReference(image)?.repository;
+  return repository !== undefined && pattern.test(repository);
+}
+
+function words(container: ContainerRef): string[] {
+  return ['command', 'args'].flatMap((key) => asArray(container.value[key]).filter((item): item is string => typeof item === 'string'));
+}
+
+/** `ETCD_QUOTA_BACKEND_BYTES=…` is `--quota-backend-bytes=…` (etcd's flags.SetFlagsFromEnv). */
+function etcdEnvironment(container: ContainerRef): Flag[] {
+  const flags: Flag[] = [];
+  asArray(container.value['env']).forEach((entry, index) => {
+    const name = isMap(entry) ? asString(entry['name']) : undefined;
+    const value = isMap(entry) ? entry['value'] : undefined;
+    if (name === undefined || !/^ETCD_[A-Z0-9_]+$/.test(name) || name.startsWith('ETCD_MANAGER_')) return;
+    if (typeof value !== 'string' && typeof value !== 'number') return;
+    flags.push({ name: name.slice('ETCD_'.length).toLowerCase().replace(/_/g, '-'), value: String(value), path: [...container.path, 'env', index, 'value'] });
+  });
+  return flags;
 }
 
 /**
