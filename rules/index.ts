@@ -46,6 +46,7 @@ import livenessStartupWindow from './liveness-startup-window.js';
 import memoryLimitMissing from './memory-limit-missing.js';
 import memoryRequestMissing from './memory-request-missing.js';
 import networkPolicyBlocksDns from './network-policy-blocks-dns.js';
+import nodeStatusGraceTooShort from './node-status-grace-too-short.js';
 import parseError from './parse-error.js';
 import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
@@ -124,6 +125,7 @@ export const builtinRules: readonly AnyRule[] = [
   memoryLimitMissing,
   memoryRequestMissing,
   networkPolicyBlocksDns,
+  nodeStatusGraceTooShort,
   parseError,
   pdbBlocksEviction,
   pdbMissing,

@@ -61,6 +61,7 @@ const SPECS: readonly (readonly [string, string, SettingKind])[] = [
   ['kubeletCgroups', 'kubelet-cgroups', 'string'],
   ['maxPods', 'max-pods', 'int'],
   ['memoryManagerPolicy', 'memory-manager-policy', 'string'],
+  ['nodeLeaseDurationSeconds', 'node-lease-duration-seconds', 'int'],
   ['nodeStatusUpdateFrequency', 'node-status-update-frequency', 'duration'],
   ['oomScoreAdj', 'oom-score-adj', 'int'],
   ['podCIDR', 'pod-cidr', 'string'],
