@@ -231,7 +231,7 @@ describe.concurrent('information', () => {
   });
 
   it('stops quietly when the reader closes the pipe early (ballast … | head)', () => {
-    const many = Array.from({ length: 400 }, (_, index) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\nspec:\n  replicas: 1\n`).join('---\n');
+    const many = Array.from({ length: 400 }, (_, index) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n`).join('---\n');
     const file = write('many.yaml', many);
     const run = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" --format json "${file}" | head -c 10`], { encoding: 'utf8' });
     expect(run.stdout).toBe('{\n  "versi');
@@ -255,7 +255,7 @@ describe('files and config discovery', () => {
     write('repo/.gitignore', 'ignored/\n*.generated.yaml\n');
     write('repo/a.yaml', WARNING_ONLY);
     write('repo/sub/b.yml', WARNING_ONLY);
-    write('repo/sub/deeper/c.json', JSON.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'c' }, spec: { replicas: 1 } }));
+    write('repo/sub/deeper/c.json', JSON.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'c' }, spec: { replicas: 1, selector: { matchLabels: { app: 'c' } }, template: { metadata: { labels: { app: 'c' } }, spec: { containers: [{ name: 'c', image: 'c:1' }] } } } }));
     write('repo/ignored/x.yaml', WARNING_ONLY);
     write('repo/sub/d.generated.yaml', WARNING_ONLY);
     write('repo/notes.txt', 'not: yaml: at: all');

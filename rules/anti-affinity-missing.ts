@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asArray, asString, dig, isMap, type PlainMap } from '../src/model/access.js';
-import { isFragment } from '../src/model/cluster.js';
 import { describeSelector, isControllerPodLabel, parseLabelSelector, selectorMatches, type Labels } from '../src/model/selector.js';
 import type { Path } from '../src/types.js';
 
@@ -36,7 +35,7 @@ export default defineRule<'missing' | 'soft' | 'selectorMismatch'>({
   },
   checkObject(object, context) {
     const template = object.podTemplate;
-    if (!template || !context.cluster.isReplicated(object) || isFragment(template)) return;
+    if (!template || !context.cluster.isReplicated(object)) return;
     const terms = spreadTerms(template.spec, template.labels, object.namespaceOrDefault);
     const name = object.describe();
     for (const term of terms) {

@@ -8,7 +8,7 @@ import { checkAgainstSchema, matchesSchemaType, SCHEMA_TYPE_NAMES, type SchemaTy
 import { containersOf, REPLICATED_KINDS } from '../src/model/workload.js';
 import type { Path } from '../src/types.js';
 
-type MessageId = 'notObject' | 'wrongType' | 'quantity' | 'negative';
+type MessageId = 'wrongType' | 'quantity' | 'negative';
 type Context = RuleContext<MessageId>;
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -29,7 +29,6 @@ export default defineRule<MessageId>({
     appliesTo: ['*'],
     since: '0.1.0',
     messages: {
-      notObject: 'This document is {{shape}}, not a Kubernetes object (a mapping with apiVersion and kind).',
       wrongType: '`{{field}}` should be {{expected}}, but it is {{actual}}.',
       quantity: '`{{field}}` is not a valid Kubernetes quantity: "{{value}}" (use forms like 500m, 1.5, 256Mi, 1Gi).',
       negative: '`{{field}}` is negative ({{value}}): the API server accepts only quantities of zero or more.',

@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isFragment } from '../src/model/cluster.js';
 
 export default defineRule<'missing'>({
   meta: {
@@ -18,7 +17,7 @@ export default defineRule<'missing'>({
   },
   checkObject(object, context) {
     const template = object.podTemplate;
-    if (!template || !context.cluster.isReplicated(object) || isFragment(template)) return;
+    if (!template || !context.cluster.isReplicated(object)) return;
     if (context.cluster.pdbsFor(object).length > 0) return;
     context.report({ at: object.at('metadata', 'name'), object, messageId: 'missing', data: { object: object.describe() } });
   },

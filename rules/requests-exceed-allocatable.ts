@@ -42,7 +42,8 @@ export default defineRule<'fitsNone' | 'largeShare', Options>({
     const podLevelResources = compareKubeVersions(context.settings.kubernetesVersion, '1.34') >= 0;
     for (const object of context.objects) {
       const template = object.podTemplate;
-      if (!template) continue;
+      // A fragment's containers are a part of the pod: their sum is not the pod's request.
+      if (!template || object.fragment) continue;
       const requests = podRequests(template.spec, { podLevelResources });
       if (!POD_RESOURCES.some((resource) => requests[resource] !== undefined && isPositive(requests[resource]))) continue;
       const fitting = nodes.filter((node) => fits(requests, node));

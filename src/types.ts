@@ -1,4 +1,7 @@
 /** Public types shared by every layer. Re-exported from src/index.ts. */
+import type { SkipReason } from './model/fragment.js';
+
+export type { FragmentReason, SkipReason } from './model/fragment.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
@@ -66,6 +69,12 @@ export interface Summary {
   warnings: number;
   infos: number;
   suppressed: number;
+  /**
+   * Documents and objects not linted as objects, by reason: fragments (patches, drop-ins,
+   * workloads without a pod template…), JSON6902 patch files and non-Kubernetes YAML. Absent
+   * when nothing was skipped.
+   */
+  skipped?: Partial<Record<SkipReason, number>>;
 }
 
 /** A rule that threw. The engine keeps going; the CLI turns these into exit code 2. */

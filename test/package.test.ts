@@ -72,10 +72,10 @@ describe('the packed package', () => {
     const script = `
       import { lint, lintText, formatters, rules, VERSION, defineRule } from 'ballast';
       import { lintFiles } from 'ballast/node';
-      const text = 'apiVersion: apps/v1\\nkind: Deployment\\nmetadata: { name: api }\\nspec: { replicas: 1 }\\n';
+      const text = 'apiVersion: apps/v1\\nkind: Deployment\\nmetadata: { name: api }\\nspec: { replicas: 1, selector: { matchLabels: { app: api } }, template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: api:1 }] } } }\\n';
       const result = lintText(text, 'api.yaml', { only: ['replicas-min'] });
       const sarif = JSON.parse(formatters.sarif(result));
-      const parsed = lint([{ path: 'objects', documents: [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 1 } }] }], { only: ['replicas-min'] });
+      const parsed = lint([{ path: 'objects', documents: [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 1, selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'x', image: 'x:1' }] } } } }] }], { only: ['replicas-min'] });
       console.log(JSON.stringify({ version: VERSION, rules: rules.length, ids: result.findings.map((f) => f.ruleId), sarif: sarif.version,
         parsed: parsed.findings.length, lintFiles: typeof lintFiles, defineRule: typeof defineRule }));
     `;

@@ -26,7 +26,9 @@ metadata:
   name: api
 spec:
   replicas: 3
+  selector: { matchLabels: { app: api } }
   template:
+    metadata: { labels: { app: api } }
     spec:
       containers:
         - name: api

@@ -113,7 +113,7 @@ describe('SARIF validator', () => {
 
   it('reports what it finds (the validator is really checking)', (context) => {
     if (!binary) return context.skip(missing);
-    const broken = toSarif(lint([{ path: 'a.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\nspec: { replicas: 1 }\n' }], { only: ['replicas-min'] }));
+    const broken = toSarif(lint([{ path: 'a.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\nspec: { replicas: 1, selector: { matchLabels: { app: a } }, template: { metadata: { labels: { app: a } }, spec: { containers: [{ name: a, image: "a:1" }] } } }\n' }], { only: ['replicas-min'] }));
     const result = broken.runs[0]?.results[0];
     if (result) result.locations[0] = { physicalLocation: { artifactLocation: { uri: 'https://example.com/a.yaml' } } } as never;
     expect(validate(binary, [write('broken', broken)]).map((problem) => problem.ruleId)).toEqual(expect.arrayContaining(['GH1003', 'GH1005']));

@@ -163,19 +163,17 @@ describe('lint', () => {
   });
 
   it('runs only the chosen rules, and always the input rules', () => {
-    const text = 'a: 1\na: 2\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: 1}\n';
+    const text = 'a: 1\na: 2\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: 1, selector: {matchLabels: {a: x}}, template: {metadata: {labels: {a: x}}, spec: {containers: [{name: x, image: "x:1"}]}}}\n';
     expect(lintText(text, 'x.yaml', { only: ['replicas-min'] }).findings.map((finding) => finding.ruleId)).toEqual(['duplicate-key', 'replicas-min']);
     expect(lintText(text, 'x.yaml', { only: [] }).findings.map((finding) => finding.ruleId)).toEqual(['duplicate-key']);
     expect(lintText(text, 'x.yaml', { only: [], ruleOverrides: { 'duplicate-key': 'off' } }).findings).toEqual([]);
   });
 
-  it('reports a document that is not a mapping once, through invalid-field-type', () => {
-    const result = lintText('- a\n- b\n---\nplain\n---\n~\n', 'odd.yaml', { only: [] });
-    expect(result.findings.map((finding) => [finding.ruleId, finding.messageId, finding.document, finding.start.line, finding.message])).toEqual([
-      ['invalid-field-type', 'notObject', 0, 1, 'This document is a list, not a Kubernetes object (a mapping with apiVersion and kind).'],
-      ['invalid-field-type', 'notObject', 1, 4, 'This document is a scalar, not a Kubernetes object (a mapping with apiVersion and kind).'],
-    ]);
-    expect(lintText('plain\n', 'odd.yaml', { only: [], ruleOverrides: { 'invalid-field-type': 'off' } }).findings).toEqual([]);
+  it('skips documents that hold no Kubernetes object quietly, and counts them', () => {
+    const result = lintText('- a\n- b\n---\nplain\n---\n~\n---\nname: CI\non: [push]\n---\n- {op: replace, path: /spec/replicas, value: 3}\n', 'odd.yaml');
+    expect(result.findings).toEqual([]);
+    expect(result.summary.skipped).toEqual({ 'json6902-patch': 1, 'not-kubernetes': 3 });
+    expect(lintText(cm('plain'), 'cm.yaml').summary.skipped).toBeUndefined();
   });
 
   it('reports List items at their own position, in the List document', () => {
@@ -209,7 +207,7 @@ describe('lint', () => {
   });
 
   it('never lets hostile keys reach prototypes', () => {
-    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: p\n  __proto__: {polluted: true}\n  annotations: {__proto__: x, constructor: y}\nspec:\n  __proto__: {replicas: 1}\n  constructor: {name: c}\n';
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: p\n  __proto__: {polluted: true}\n  annotations: {__proto__: x, constructor: y}\nspec:\n  __proto__: {replicas: 1}\n  constructor: {name: c}\n  selector: {matchLabels: {a: p}}\n  template: {metadata: {labels: {a: p}}, spec: {containers: [{name: p, image: "p:1"}]}}\n';
     const result = lintText(text, 'p.yaml');
     expect(result.internalErrors).toEqual([]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

@@ -1,6 +1,6 @@
-import type { InternalError, LintResult } from '../types.js';
+import type { InternalError, LintResult, Summary } from '../types.js';
 import type { DocumentHandle, ParsedFile } from '../parse/source.js';
-import { asString, isMap } from '../model/access.js';
+import { asString } from '../model/access.js';
 import { ClusterIndex } from '../model/cluster.js';
 import { objectsOf, type K8sObject } from '../model/object.js';
 import { activateRules, type ActiveRule } from './config.js';
@@ -9,6 +9,7 @@ import type { LintOptions } from './lint.js';
 import type { AnyRule, ReportDescriptor, RuleContext } from './rule.js';
 import { DEFAULT_KUBERNETES_VERSION, type LintSettings } from './settings.js';
 import { ruleSet } from './rule-set.js';
+import { SkippedDocuments } from './skipped.js';
 import { applySuppressions } from './suppress.js';
 
 /** Thrown when an object-level check reaches for the rest of the set while files are still arriving. */
@@ -49,6 +50,7 @@ export class Linter {
   private readonly internalErrors: InternalError[] = [];
   private readonly objects: K8sObject[] = [];
   private readonly cluster: ClusterIndex;
+  private readonly skipped = new SkippedDocuments();
 
   constructor(options: LintOptions = {}) {
     this.allRules = ruleSet(options.rules);
@@ -95,11 +97,16 @@ export class Linter {
       }
       for (const object of this.register(parsed)) fresh.push(object);
     }
+    this.skipped.settle(fresh);
     for (const object of fresh) this.arrival.set(object, this.arrival.size);
     for (const state of this.states) {
       const { rule } = state.entry;
       if (!rule.checkObject || state.crossDocument) continue;
       for (const object of fresh) {
+        if (!judges(rule, object)) {
+          state.checkedPrefix++;
+          continue;
+        }
         const mark = this.collector.findings.length;
         try {
           rule.checkObject(object, state.context);
@@ -123,6 +130,13 @@ export class Linter {
     this.documents.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.index - b.index);
     for (const doc of this.documents) for (const object of this.objectsOf.get(doc) ?? []) this.objects.push(object);
     this.adoptClusterVersion();
+    // Objects that arrived before the kustomization naming their file were judged on their own: redo that.
+    const { patched, completed } = this.skipped.settle(this.objects);
+    const patchedFiles = new Set(patched.map((object) => object.doc.file.path));
+    if (patchedFiles.size > 0) {
+      this.collector.discardWhere((finding) => patchedFiles.has(finding.file) && !this.collector.isInputProblem(finding) && this.active.get(finding.ruleId)?.rule.meta.category !== 'input');
+    }
+    const redo = new Set(completed);
 
     for (const state of this.states) {
       const { rule } = state.entry;
@@ -136,10 +150,11 @@ export class Linter {
       };
       if (rule.checkObject) {
         // The common case, every object already checked as it arrived: nothing to look up.
-        const allChecked = state.checkedPrefix >= this.objects.length;
+        const allChecked = state.checkedPrefix >= this.objects.length && redo.size === 0;
         for (const object of allChecked ? [] : this.objects) {
           const place = this.arrival.get(object);
-          if (place !== undefined && place < state.checkedPrefix) continue;
+          const checked = place !== undefined && place < state.checkedPrefix && !(redo.has(object) && rule.meta.category !== 'input');
+          if (checked || !judges(rule, object)) continue;
           try {
             rule.checkObject(object, context);
           } catch (error) {
@@ -159,18 +174,17 @@ export class Linter {
     const knownRules = new Set(this.allRules.map((rule) => rule.meta.id));
     const findings = applySuppressions(this.collector, this.files, this.objects, this.active, (ruleId) => knownRules.has(ruleId));
     findings.sort(compareFindings);
-    return {
-      findings,
-      summary: {
-        files: this.files.length,
-        documents: this.files.reduce((sum, parsed) => sum + parsed.documentCount, 0),
-        errors: countSeverity(findings, 'error'),
-        warnings: countSeverity(findings, 'warning'),
-        infos: countSeverity(findings, 'info'),
-        suppressed: findings.filter((finding) => finding.suppressed).length,
-      },
-      internalErrors: this.internalErrors,
+    const summary: Summary = {
+      files: this.files.length,
+      documents: this.files.reduce((sum, parsed) => sum + parsed.documentCount, 0),
+      errors: countSeverity(findings, 'error'),
+      warnings: countSeverity(findings, 'warning'),
+      infos: countSeverity(findings, 'info'),
+      suppressed: findings.filter((finding) => finding.suppressed).length,
     };
+    const skipped = this.skipped.summary(this.objects);
+    if (skipped) summary.skipped = skipped;
+    return { findings, summary, internalErrors: this.internalErrors };
   }
 
   /**
@@ -193,17 +207,12 @@ export class Linter {
     this.internalErrors.length = 0;
   }
 
-  /** Records a file's documents and objects; documents that are not objects are reported here. */
+  /** Records a file's documents and objects; documents that hold no object are only counted. */
   private register(parsed: ParsedFile): K8sObject[] {
     this.files.push(parsed);
     const objects: K8sObject[] = [];
     for (const doc of parsed.documents) {
-      if (doc.value === null) continue;
-      if (!isMap(doc.value)) {
-        const shape = Array.isArray(doc.value) ? 'a list' : 'a scalar';
-        this.collector.add('invalid-field-type', 'notObject', { shape }, parsed.file, doc.index, doc.locate([]));
-        continue;
-      }
+      if (doc.value === null || !this.skipped.note(doc)) continue;
       const ofDoc = objectsOf(doc);
       this.documents.push(doc);
       this.objectsOf.set(doc, ofDoc);
@@ -219,4 +228,9 @@ export class Linter {
       message: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+/** Per-object rules judge whole objects; on a fragment only the input checks (field types, names) run. */
+function judges(rule: AnyRule, object: K8sObject): boolean {
+  return object.fragment === undefined || rule.meta.category === 'input';
 }

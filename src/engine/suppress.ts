@@ -36,6 +36,8 @@ export function applySuppressions(
   }
   const annotations = new Map<K8sObject, Directive>();
   for (const object of objects) {
+    // A fragment's annotation lands on the object it is merged into, which is not judged here.
+    if (object.fragment !== undefined) continue;
     const value = object.annotations[IGNORE_ANNOTATION];
     if (value !== undefined) annotations.set(object, { rules: splitRules(value), used: new Set() });
   }

@@ -4,7 +4,7 @@ import type { LintResult } from '../types.js';
 import { formatJson, formatJsonChunks, JSON_FORMAT_VERSION, toJsonFinding } from './json.js';
 
 const deployment = (name: string, replicas: string, extra = ''): string =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: prod\n${extra}spec:\n  replicas: ${replicas}\n`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: prod\n${extra}spec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n`;
 
 /** The order of fields in the DESIGN.md contract; optional ones are left out when absent. */
 const FIELD_ORDER = ['ruleId', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'document', 'kind', 'name', 'namespace'];
@@ -67,7 +67,7 @@ describe('formatJson', () => {
     expect(parsed.findings.map((finding) => `${String(finding['file'])}:${String(finding['line'])}:${String(finding['column'])} ${String(finding['ruleId'])}`)).toEqual([
       'deploy/a.yaml:7:13 replicas-min',
       'deploy/b.yaml:7:13 replicas-min',
-      'deploy/b.yaml:10:1 parse-error',
+      'deploy/b.yaml:14:1 parse-error',
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('formatJson', () => {
 describe('json related locations', () => {
   it('positions cross-document evidence with the same flat fields as findings', () => {
     const result = lint([
-      { path: 'app.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 3\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1" }]\n' },
+      { path: 'app.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1" }]\n' },
       { path: 'hpa.yaml', text: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: api }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  minReplicas: 1\n  maxReplicas: 4\n' },
     ], { only: ['replicas-min'] });
     const report = JSON.parse(formatJson(result)) as { findings: { ruleId: string; related?: unknown[] }[] };

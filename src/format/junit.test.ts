@@ -25,7 +25,9 @@ kind: Deployment
 metadata: { name: ${name}, namespace: shop }
 spec:
   replicas: ${replicas}
+  selector: { matchLabels: { app: ${name} } }
   template:
+    metadata: { labels: { app: ${name} } }
     spec:
       containers:
         - { name: a, image: a:1, resources: { requests: { memory: ${memory} }, limits: { memory: 512Mi } } }
@@ -49,8 +51,8 @@ describe('junit', () => {
     expect(failure?.type).toBe('error');
     expect(failure?.message).toMatch(/^2 findings; the most severe: Container "a"/);
     expect(failure?.['#text'].split('\n').filter((line) => !line.startsWith('fix:'))).toEqual([
-      expect.stringMatching(/^a\.yaml:9:\d+ error Container "a"/) as unknown,
-      expect.stringMatching(/^a\.yaml:10:\d+ error Container "b"/) as unknown,
+      expect.stringMatching(/^a\.yaml:11:\d+ error Container "a"/) as unknown,
+      expect.stringMatching(/^a\.yaml:12:\d+ error Container "b"/) as unknown,
     ]);
     expect(testsuites).toMatchObject({ tests: '3', failures: '3', skipped: '0' });
   });

@@ -9,8 +9,8 @@ const ANSI = /\u001b\[\d+(;\d+)*m/;
 function result(): LintResult {
   return lint(
     [
-      { path: 'b.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 1\n---\na: 1\na: 2\n' },
-      { path: 'a.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: quiet\n  annotations: { ballast/ignore: replicas-min }\nspec:\n  replicas: 1\n' },
+      { path: 'b.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n---\na: 1\na: 2\n' },
+      { path: 'a.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: quiet\n  annotations: { ballast/ignore: replicas-min }\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n' },
     ],
     { only: ['replicas-min'] },
   );
@@ -22,10 +22,10 @@ describe('formatStylish', () => {
       'b.yaml',
       '  5:13  warning  Deployment "api" runs 1 replica(s), fewer than 2: a single pod failure or rollout takes it down.  replicas-min',
       '        fix: Set `spec.replicas` to at least 2 (3 for quorum-based software), or let a HorizontalPodAutoscaler with `minReplicas` ≥ 2 manage the scale.',
-      '  8:1   error    The key "a" appears more than once in this mapping.  duplicate-key',
+      '  12:1  error    The key "a" appears more than once in this mapping.  duplicate-key',
       '        fix: Remove one of the two entries, keeping the value you mean.',
       '',
-      '✖ 2 problems (1 error, 1 warning, 0 infos) in 2 files, 3 documents, 1 suppressed',
+      '✖ 2 problems (1 error, 1 warning, 0 infos) in 2 files, 3 documents, 1 suppressed, skipped 1 (1 not-kubernetes)',
       '',
     ]);
   });
@@ -65,5 +65,14 @@ describe('formatStylish', () => {
       summary: { files: 2, documents: 2, errors: 0, warnings: 0, infos: 1, suppressed: 0 },
     };
     expect(formatStylish(withRelated)).toBe('c.yaml\n  3:5  info     Something.  x-rule\n       see d.yaml:12:3 the other side\n\n⚠ 1 problem (0 errors, 0 warnings, 1 info) in 2 files, 2 documents\n');
+  });
+
+  it('says what was skipped, by reason, most first', () => {
+    const result: LintResult = {
+      findings: [],
+      summary: { files: 3, documents: 4, errors: 0, warnings: 0, infos: 0, suppressed: 0, skipped: { 'kustomize-patch': 1, 'not-kubernetes': 2 } },
+      internalErrors: [],
+    };
+    expect(formatStylish(result)).toBe('✔ no problems in 3 files, 4 documents, skipped 3 (2 not-kubernetes, 1 kustomize-patch)\n');
   });
 });

@@ -48,10 +48,18 @@ function summaryLine(result: LintResult, colors: ReturnType<typeof pc.createColo
   const problems = errors + warnings + infos;
   const counts = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
   const scope = `in ${plural(files, 'file')}, ${plural(documents, 'document')}`;
-  const hidden = suppressed > 0 ? `, ${suppressed} suppressed` : '';
+  const hidden = `${suppressed > 0 ? `, ${suppressed} suppressed` : ''}${skippedNote(result.summary.skipped)}`;
   if (problems === 0) return colors.green(`✔ no problems ${scope}${hidden}`);
   const mark = errors > 0 ? colors.red('✖') : colors.yellow('⚠');
   return `${mark} ${colors.bold(counts)} ${scope}${hidden}`;
+}
+
+/** `, skipped 3 (2 not-kubernetes, 1 kustomize-patch)`: what was not linted as objects, by reason. */
+function skippedNote(skipped: LintResult['summary']['skipped']): string {
+  const entries = Object.entries(skipped ?? {}).sort(([a, x = 0], [b, y = 0]) => y - x || (a < b ? -1 : 1));
+  if (entries.length === 0) return '';
+  const total = entries.reduce((sum, [, count = 0]) => sum + count, 0);
+  return `, skipped ${total} (${entries.map(([reason, count]) => `${count} ${reason}`).join(', ')})`;
 }
 
 function plural(count: number, noun: string): string {

@@ -32,15 +32,6 @@ const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'VolumeAttachment',
 ]);
 
-/**
- * A pod template without labels: no selector can pick its pods, and apps/v1 workloads must
- * select their own template labels, so such an object is a kustomize patch or other fragment
- * merged elsewhere. Label-based rules leave it alone.
- */
-export function isFragment(template: PodTemplate): boolean {
-  return Object.keys(template.labels).length === 0;
-}
-
 /** Kinds whose selector picks pods, and the lookups the index offers for them. */
 type SelectingKind = 'PodDisruptionBudget' | 'Service' | 'NetworkPolicy';
 
@@ -156,7 +147,7 @@ export class ClusterIndex {
     if ((this.selectedBy(object) ?? []).length > 0) return undefined;
     const evidence = this.beside(object).some((other) => {
       const template = other.podTemplate;
-      return template !== undefined && (other.doc.file === object.doc.file || sharesLabel(selector, template.labels));
+      return template !== undefined && other.fragment === undefined && (other.doc.file === object.doc.file || sharesLabel(selector, template.labels));
     });
     if (!evidence) return undefined;
     return this.mayOperatorRunPods(object.namespaceOrDefault, selector) ? undefined : selector;

@@ -1,6 +1,7 @@
 import type { ObjectRef, Path } from '../types.js';
 import type { DocumentHandle } from '../parse/source.js';
 import { asString, dig, isMap, stringMap, type PlainMap } from './access.js';
+import { intrinsicFragmentReason, type FragmentReason } from './fragment.js';
 import { podTemplateOf, type PodTemplate } from './workload.js';
 
 /** Where a rule points: a path inside one document. */
@@ -20,6 +21,7 @@ export class K8sObject {
   /** The namespace as written; `undefined` when omitted (see `namespaceOrDefault`). */
   readonly namespace: string | undefined;
   private template: PodTemplate | null | undefined;
+  private fragmentReason: FragmentReason | null | undefined;
 
   constructor(
     readonly doc: DocumentHandle,
@@ -63,6 +65,24 @@ export class K8sObject {
   get podTemplate(): PodTemplate | undefined {
     if (this.template === undefined) this.template = podTemplateOf(this) ?? null;
     return this.template ?? undefined;
+  }
+
+  /**
+   * Why this is a piece of an object rather than a whole one (a patch, a drop-in…), or
+   * undefined for a whole object. The engine runs no per-object rule on a fragment except the
+   * input checks; cross-document lookups still read it.
+   */
+  get fragment(): FragmentReason | undefined {
+    if (this.fragmentReason === undefined) this.fragmentReason = intrinsicFragmentReason(this) ?? null;
+    return this.fragmentReason ?? undefined;
+  }
+
+  /**
+   * Overrides the object's own verdict with what only the whole run shows: a kustomization
+   * lists its file as a patch, or as a resource it completes (undefined: a whole object).
+   */
+  markFragment(reason: FragmentReason | undefined): void {
+    this.fragmentReason = reason ?? null;
   }
 
   ref(): ObjectRef {
