@@ -105,7 +105,7 @@ describe('pre-commit hook', () => {
     ]);
     expect(bad.output).toMatch(/ballast\.+Failed/);
     expect(bad.output).toContain('deploy.yaml');
-    expect(bad.output).toMatch(/14:\d+\s+error\s+Container "api" limits memory to 512Mi, below its request of 1Gi.*limit-below-request/);
+    expect(bad.output).toMatch(/16:\d+\s+error\s+Container "api" limits memory to 512Mi, below its request of 1Gi.*limit-below-request/);
     expect(bad.code).toBe(1);
     expect(clean.output).toMatch(/ballast\.+Passed/);
     expect(clean.code).toBe(0);
