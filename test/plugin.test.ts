@@ -74,7 +74,7 @@ function reporter(id: string, appliesTo: readonly string[] = ['*']): AnyRule {
 }
 
 describe('plugin rules cannot take another rule’s place', () => {
-  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1 }\n';
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1, selector: { matchLabels: { app: api } }, template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: "api:1" }] } } }\n';
 
   it('rejects a plugin rule with a built-in id instead of silently replacing the built-in', async () => {
     expect(() => lint([{ path: 'a.yaml', text: deployment }], { rules: [reporter('replicas-min')] })).toThrow(/plugin rule id "replicas-min" is not namespaced \(the built-in rule "replicas-min" has it\)/);
