@@ -82,8 +82,12 @@ export interface LoadedConfig {
   plugins: AnyRule[];
 }
 
-/** Reads, validates and resolves the plugins of a config file. */
-export async function readConfigFile(path: string, extraRules: readonly AnyRule[] = []): Promise<LoadedConfig> {
+/**
+ * Reads, validates and resolves the plugins of a config file. With `allowPlugins: false` (the
+ * GitHub Action's default: the config may come from the pull request), a config that lists
+ * plugins is refused rather than run, or read without them and then failing on their rules.
+ */
+export async function readConfigFile(path: string, extraRules: readonly AnyRule[] = [], { allowPlugins = true }: { allowPlugins?: boolean } = {}): Promise<LoadedConfig> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -91,7 +95,11 @@ export async function readConfigFile(path: string, extraRules: readonly AnyRule[
     throw new ConfigError('cannot read the config file', path);
   }
   // Plugins load before validation: the config may configure their rules, whose IDs and options validation must know.
-  const plugins = await loadPlugins(pluginSpecifiers(text), dirname(resolve(path)));
+  const specifiers = pluginSpecifiers(text);
+  if (!allowPlugins && specifiers.length > 0) {
+    throw new ConfigError(`lists plugins (${specifiers.join(', ')}): they are code from the repository, and were not allowed to load (the GitHub Action loads them with \`allow-plugins: true\`)`, path);
+  }
+  const plugins = await loadPlugins(specifiers, dirname(resolve(path)));
   const config = await loadConfig(text, { path, rules: [...extraRules, ...plugins] });
   return { config, plugins };
 }

@@ -135,15 +135,20 @@ function resultMessage(finding: Finding, ruleFix: string | undefined): string {
   return finding.fix && finding.fix !== ruleFix ? `${finding.message} Fix: ${finding.fix}` : finding.message;
 }
 
+const BUILTIN_IDS = new Set(builtinRules.map((rule) => rule.meta.id));
+
+/** Where a rule's page is: a plugin's `docs`, a built-in rule's page in docs/rules, else nowhere. */
+export function ruleHelpUri(rule: AnyRule, docsBase?: string): string | undefined {
+  return rule.meta.docs ?? (BUILTIN_IDS.has(rule.meta.id) ? ruleDocsUrl(rule.meta.id, docsBase) : undefined);
+}
+
 function ruleDescriptors(rules: readonly AnyRule[], findings: readonly Finding[], docsBase: string | undefined): SarifReportingDescriptor[] {
-  const builtin = new Set(builtinRules.map((rule) => rule.meta.id));
   const seen = new Set<string>();
   const descriptors: SarifReportingDescriptor[] = [];
   for (const rule of rules) {
     if (seen.has(rule.meta.id)) continue;
     seen.add(rule.meta.id);
-    const url = rule.meta.docs ?? (builtin.has(rule.meta.id) ? ruleDocsUrl(rule.meta.id, docsBase) : undefined);
-    descriptors.push(describeRule(rule, url));
+    descriptors.push(describeRule(rule, ruleHelpUri(rule, docsBase)));
   }
   // A finding from a rule the caller did not list (a plugin passed to lint but not here) still needs a descriptor.
   for (const finding of findings) {

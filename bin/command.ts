@@ -1,5 +1,7 @@
-#!/usr/bin/env node
-/** The command line: argv → files → lint → format → stdout, exit code. Nothing else. */
+/**
+ * The command line: argv → files → lint → format → stdout, exit code. Nothing else. `bin/cli.ts`
+ * runs it as the `ballast` command; the GitHub Action (action/main.ts) runs it in its own process.
+ */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
@@ -19,7 +21,8 @@ import { formatChunks, formatters, type FormatName } from '../src/format/index.j
 import { formatNodeReport } from '../src/format/node-allocatable.js';
 import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
 import { parseBytes } from '../src/parse/index.js';
-import type { Severity, SeverityOrOff } from '../src/types.js';
+import type { AnyRule } from '../src/engine/rule.js';
+import type { LintResult, Severity, SeverityOrOff } from '../src/types.js';
 
 const HELP = `Usage: ballast [options] [paths|globs|-]...
 
@@ -52,7 +55,17 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 us
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
 
-async function main(argv: readonly string[]): Promise<number> {
+/** What another entry that runs the command in its own process.(the GitHub Action) may change. */
+export interface Embedding {
+  /** Sees the result before anything is reported or decided, and may narrow it (the Action's `only-changed`). */
+  review?: (result: LintResult, rules: readonly AnyRule[]) => LintResult;
+  /** Annotations on the diff in GitHub Actions (default: when GITHUB_ACTIONS=true and no --format is given). */
+  annotate?: boolean;
+  /** Whether a config's `plugins` may load: code from the repository (default: yes). */
+  allowPlugins?: boolean;
+}
+
+export async function main(argv: readonly string[], embedding: Embedding = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -83,7 +96,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const cwd = process.cwd();
   const configPath = values.config ?? findConfigFile(cwd);
-  const loaded: LoadedConfig | undefined = configPath ? await readConfigFile(configPath) : undefined;
+  const loaded: LoadedConfig | undefined = configPath ? await readConfigFile(configPath, [], { allowPlugins: embedding.allowPlugins ?? true }) : undefined;
   const rules = ruleSet(loaded?.plugins);
   const discovery = { cwd, ignore: loaded?.config.ignore ?? [], ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
 
@@ -130,7 +143,8 @@ async function main(argv: readonly string[]): Promise<number> {
       onUnreadable: (path, reason) => process.stderr.write(`ballast: cannot read ${path} (${reason}); skipped\n`),
     });
   }
-  const result = linter.finish();
+  const finished = linter.finish();
+  const result = embedding.review ? embedding.review(finished, rules) : finished;
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
   const failed = result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn));
   let hidden = 0;
@@ -147,7 +161,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // A clean-looking summary must not hide that something was filtered out.
   if (hidden > 0 && format === 'stylish') process.stdout.write(`(${hidden} warning and info finding${hidden === 1 ? '' : 's'} hidden by --quiet)\n`);
   // In GitHub Actions the log keeps the readable report and the findings also become annotations on the diff.
-  if (values.format === undefined && process.env['GITHUB_ACTIONS'] === 'true') process.stdout.write(formatters.github(result, formatOptions));
+  if (values.format === undefined && (embedding.annotate ?? process.env['GITHUB_ACTIONS'] === 'true')) process.stdout.write(formatters.github(result, formatOptions));
   for (const error of result.internalErrors) {
     process.stderr.write(`ballast: internal error in rule ${error.ruleId}${error.file ? ` on ${error.file}` : ''}: ${error.message}\n`);
   }
@@ -211,21 +225,9 @@ function print(text: string): number {
   return 0;
 }
 
-void run();
-
-async function run(): Promise<void> {
-  // `ballast … | head` closes the pipe early: that is the reader's choice, not a crash to report.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  });
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
-    const known = error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`ballast: ${known ? '' : 'internal error: '}${message}\n`);
-    if (process.env['BALLAST_DEBUG'] === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
-    process.exitCode = 2;
-  }
+/** The one line a run that could not lint ends with (exit 2): usage and config errors as they are, anything else as internal. */
+export function describeFailure(error: unknown): string {
+  const known = error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  const message = error instanceof Error ? error.message : String(error);
+  return `${known ? '' : 'internal error: '}${message}`;
 }
