@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'bench/corpus/', 'bench/out/', 'coverage/', 'docs/'] },
+  { ignores: ['dist/', 'bundle/', 'node_modules/', 'bench/corpus/', 'bench/out/', 'coverage/', 'docs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

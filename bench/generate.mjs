@@ -2,13 +2,14 @@
 // Writes a large, realistic corpus for the benchmarks: applications made of several kinds
 // (Deployment, Service, HPA, PDB, ConfigMap, StatefulSet, CronJob, NetworkPolicy...), each
 // application in one multi-document file, as platform repositories keep them.
-// Usage: node bench/generate.mjs [--scale N] [--out DIR]   (scale 1 ≈ 10,000 documents)
+// Usage: node bench/generate.mjs [--scale N] [--files N] [--out DIR]   (scale 1 ≈ 10,000 documents;
+// --files stops after that many files, as for the Action's 100-file repository)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, files: { type: 'string' }, out: { type: 'string' } } });
 const scale = Number(values.scale);
 // Outside the repository: generated data is never committed, and .gitignore would hide it from walks.
 const out = values.out ?? join(tmpdir(), 'ballast-bench', `x${scale}`);
@@ -253,7 +254,8 @@ rmSync(out, { recursive: true, force: true });
 let documents = 0;
 let files = 0;
 const target = 10_000 * scale;
-for (let index = 0; documents < target; index++) {
+const fileLimit = values.files === undefined ? Infinity : Number(values.files);
+for (let index = 0; documents < target && files < fileLimit; index++) {
   const team = teams[index % teams.length];
   const app = `${team}-svc-${index}`;
   const ns = `${team}-${index % 5}`;

@@ -2,16 +2,20 @@
 // Benchmarks as ratios against baselines measured in the same run, alternating A and B so
 // that machine noise hits both alike. Wall time and peak RSS come from GNU time (/usr/bin/time).
 //
-//   node bench/run.mjs [throughput|startup|scale|all] [--runs N]
+//   node bench/run.mjs [throughput|startup|scale|action|all] [--runs N]
 //
 // throughput: ballast --format json over the generated corpus vs parsing it with `yaml` alone
 // startup:    ballast on one small file vs `node -e ''`
 // scale:      ballast over the 1x and 10x corpora (cost should grow ~10x, not 100x)
+// action:     the GitHub Action's entry (bundle/action.js) run as the runner runs it (GITHUB_*
+//             environment, INPUT_* variables with action.yml's defaults, the workspace as working
+//             directory) on a 100-file repository, vs `node -e ''`
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' } } });
 const which = positionals[0] ?? 'all';
@@ -27,8 +31,8 @@ function corpus(scale) {
 }
 
 /** One run: wall seconds and peak resident memory in MB. */
-function measure(command) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+function measure(command, { cwd = root, env = process.env } = {}) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const last = result.stderr.trim().split('\n').at(-1) ?? '';
   const [seconds, kilobytes] = last.split(' ').map(Number);
   if (!Number.isFinite(seconds)) throw new Error(`could not time ${command.join(' ')}: ${result.stderr}`);
@@ -37,14 +41,14 @@ function measure(command) {
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
-function compare(name, a, b) {
-  measure(a);
-  measure(b); // warm-up: file cache, JIT caches
+function compare(name, a, b, options) {
+  measure(a, options);
+  measure(b, options); // warm-up: file cache, JIT caches
   const as = [];
   const bs = [];
   for (let i = 0; i < runs; i++) {
-    as.push(measure(a));
-    bs.push(measure(b));
+    as.push(measure(a, options));
+    bs.push(measure(b, options));
   }
   const ratios = as.map((run, i) => run.seconds / bs[i].seconds);
   const row = {
@@ -74,6 +78,29 @@ if (which === 'scale' || which === 'all') {
   const one = corpus(1);
   const ten = corpus(10);
   rows.push(compare('scale (10x corpus vs 1x corpus)', ['node', bin, '--format', 'json', ten], ['node', bin, '--format', 'json', one]));
+}
+if (which === 'action' || which === 'all') {
+  const workspace = join(tmpdir(), 'ballast-bench', 'action-repo');
+  if (!existsSync(workspace)) execFileSync('node', [join(root, 'bench/generate.mjs'), '--files', '100', '--out', workspace], { stdio: 'inherit' });
+  const runner = join(tmpdir(), 'ballast-bench', 'action-runner');
+  mkdirSync(runner, { recursive: true });
+  for (const name of ['output', 'step-summary']) writeFileSync(join(runner, name), '');
+  writeFileSync(join(runner, 'event.json'), '{}');
+  // The runner sets every input action.yml declares, with its default when the workflow gives none.
+  const { inputs } = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8'));
+  const env = {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(inputs).map(([name, input]) => [`INPUT_${name.toUpperCase()}`, input.default ?? ''])),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: join(runner, 'event.json'),
+    GITHUB_OUTPUT: join(runner, 'output'),
+    GITHUB_STEP_SUMMARY: join(runner, 'step-summary'),
+    RUNNER_TEMP: runner,
+  };
+  rows.push(compare('action (bundle/action.js on a 100-file repository vs node -e "")', ['node', join(root, 'bundle/action.js')], ['node', '-e', ''], { cwd: workspace, env }));
 }
 mkdirSync(join(root, 'bench/out'), { recursive: true });
 writeFileSync(join(root, 'bench/out/last-run.json'), `${JSON.stringify({ date: new Date().toISOString(), runs, rows }, null, 2)}\n`);

@@ -1,12 +1,12 @@
 /**
  * The pre-commit hook through the real `pre-commit` tool: `pre-commit try-repo` installs this
- * repository the way users' hooks do (a `language: node` environment: npm install, the tsc build,
- * npm pack, a global install of the tarball) and runs the `ballast` hook on a temporary git
- * repository's files. The working tree is snapshotted into a temporary repository first, so the
- * test covers uncommitted changes too (try-repo alone would take only tracked files).
+ * repository the way users' hooks do (a clone; the hook is `language: script`, so nothing is
+ * installed or built: it runs the committed bundle, bundle/ballast.js) and runs the `ballast`
+ * hook on a temporary git repository's files. The working tree is snapshotted into a temporary
+ * repository first, with bundle/ built fresh from the sources, so the test covers uncommitted
+ * changes too (try-repo alone would take only what is committed).
  *
- * Each try-repo installs from scratch (about 15-25 s); the failing and the passing run go in
- * parallel. Skipped, saying so, when pre-commit is not installed; .ci/run installs it.
+ * Skipped, saying so, when pre-commit is not installed; .ci/run installs it.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +38,8 @@ spec:
             limits: { memory: 512Mi }
 `;
 const CLEAN = BAD.replace('memory: 512Mi', 'memory: 1Gi');
+// Warnings only: no readiness probe, no PodDisruptionBudget.
+const WARNINGS = CLEAN.replace('replicas: 3', 'replicas: 1');
 
 function unavailable(): string | undefined {
   try {
@@ -62,6 +64,7 @@ function snapshot(): string {
     mkdirSync(dirname(join(target, path)), { recursive: true });
     cpSync(join(root, path), join(target, path));
   }
+  execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs'), '--outdir', join(target, 'bundle')], { cwd: root, stdio: 'pipe' });
   git(target, 'init', '-q');
   git(target, 'add', '-A');
   git(target, 'commit', '-q', '-m', 'snapshot');
@@ -95,18 +98,24 @@ async function tryRepo(repository: string, cwd: string, file: string): Promise<{
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('pre-commit hook', () => {
-  it('fails with the finding shown on a bad file and passes on a clean one', async (context) => {
+  it('fails with the error shown on a bad file, and passes showing the warnings of a file with only warnings', async (context) => {
     const reason = unavailable();
     if (reason) return context.skip(reason);
     const repository = snapshot();
-    const [bad, clean] = await Promise.all([
+    const [bad, warnings, clean] = await Promise.all([
       tryRepo(repository, project('bad', { 'deploy.yaml': BAD }), 'deploy.yaml'),
+      tryRepo(repository, project('warnings', { 'deploy.yaml': WARNINGS }), 'deploy.yaml'),
       tryRepo(repository, project('clean', { 'deploy.yaml': CLEAN }), 'deploy.yaml'),
     ]);
     expect(bad.output).toMatch(/ballast\.+Failed/);
     expect(bad.output).toContain('deploy.yaml');
     expect(bad.output).toMatch(/16:\d+\s+error\s+Container "api" limits memory to 512Mi, below its request of 1Gi.*limit-below-request/);
     expect(bad.code).toBe(1);
+    // pre-commit shows a passing hook's output only for `verbose: true` hooks.
+    expect(warnings.output).toMatch(/ballast\.+Passed/);
+    expect(warnings.output).toMatch(/6:\d+\s+warning\s+Deployment "api" runs 1 replica\(s\).*replicas-min/);
+    expect(warnings.output).toMatch(/\d+ problems? \(0 errors, [1-9]\d* warnings?/);
+    expect(warnings.code).toBe(0);
     expect(clean.output).toMatch(/ballast\.+Passed/);
     expect(clean.code).toBe(0);
   }, 300_000);
