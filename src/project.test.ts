@@ -11,6 +11,11 @@ describe('project facts', () => {
     expect(manifest.repository?.url).toBe(`git+${REPOSITORY_URL}.git`);
   });
 
+  it('have a CHANGELOG section for the version', () => {
+    const changelog = readFileSync(new URL('../CHANGELOG.md', import.meta.url), 'utf8');
+    expect(changelog).toMatch(new RegExp(`^## ${VERSION.replaceAll('.', '\\.')}(\\s|$)`, 'm'));
+  });
+
   it('link a rule to its generated page', () => {
     expect(ruleDocsUrl('replicas-min')).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/replicas-min.md`);
     expect(ruleDocsUrl('replicas-min', 'https://example.com/docs/')).toBe('https://example.com/docs/replicas-min.md');

@@ -1,7 +1,8 @@
 /**
  * The package as a user gets it: built into a staging copy (the working tree's dist/ is not
- * touched), packed with `npm pack`, installed from the tarball into a fresh project, imported by
- * name from ESM, type-checked from TypeScript, and run through its bin, with a plugin.
+ * touched, the steps of `npm run build`), packed with `npm pack`, installed from the tarball into a
+ * fresh project, loaded by name from ESM and from CommonJS (`require`), type-checked from
+ * TypeScript both ways, and run through its bin, with a plugin.
  * Dependencies come from the npm cache (`--prefer-offline`); the test skips, saying why, only
  * when npm cannot get them at all.
  */
@@ -43,6 +44,8 @@ beforeAll(() => {
     cpSync(join(root, path), join(stage, path), { recursive: true });
   }
   run(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')], root);
+  run(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], stage);
+  run(process.execPath, [join(root, 'scripts/build-cjs.mjs'), '--dist', join(stage, 'dist')], root);
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], stage)) as { filename: string; files: { path: string }[] }[];
   if (!packed) throw new Error('npm pack produced no tarball');
   packedFiles = packed.files.map((file) => file.path);
@@ -81,6 +84,42 @@ describe('the packed package', () => {
     `;
     const output = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], consumer)) as Record<string, unknown>;
     expect(output).toEqual({ version: manifest.version, rules: builtinRules.length, ids: ['replicas-min'], sarif: '2.1.0', parsed: 1, lintFiles: 'function', defineRule: 'function' });
+  });
+
+  it('loads by name from CommonJS with require() and lints', (context) => {
+    if (skipReason) return context.skip(skipReason);
+    writeFileSync(
+      join(consumer, 'consumer.cjs'),
+      `const { lintText, formatters, rules, VERSION, loadConfig } = require('ballast');
+      const result = lintText('apiVersion: apps/v1\\nkind: Deployment\\nmetadata: { name: api }\\nspec: { replicas: 1 }\\n', 'api.yaml', { only: ['replicas-min'] });
+      loadConfig('extends: strict').then((config) => console.log(JSON.stringify({ version: VERSION, rules: rules.length, ids: result.findings.map((f) => f.ruleId),
+        sarif: JSON.parse(formatters.sarif(result)).version, extends: config.extends, esm: typeof require('ballast/package.json').exports['.'].import })));`,
+    );
+    const output = JSON.parse(run(process.execPath, ['consumer.cjs'], consumer)) as Record<string, unknown>;
+    expect(output).toEqual({ version: manifest.version, rules: builtinRules.length, ids: ['replicas-min'], sarif: '2.1.0', extends: 'strict', esm: 'object' });
+    expect(packedFiles).toEqual(expect.arrayContaining(['dist/cjs/index.js', 'dist/cjs/package.json', 'dist/cjs/src/index.d.ts']));
+  });
+
+  it('type-checks a CommonJS TypeScript consumer against the declarations for require()', (context) => {
+    if (skipReason) return context.skip(skipReason);
+    mkdirSync(join(consumer, 'cjs'));
+    writeFileSync(join(consumer, 'cjs/package.json'), '{ "type": "commonjs" }');
+    writeFileSync(
+      join(consumer, 'cjs/tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: [], skipLibCheck: false }, files: ['consumer.ts'] }),
+    );
+    // A CommonJS module (package type commonjs): `import` compiles to require(), so TypeScript resolves the "require" condition.
+    writeFileSync(
+      join(consumer, 'cjs/consumer.ts'),
+      `import { lintText, type Finding, type LintResult } from 'ballast';
+const result: LintResult = lintText('kind: Deployment', 'a.yaml');
+const first: Finding | undefined = result.findings[0];
+// @ts-expect-error: severities are a closed set
+const wrong: Finding['severity'] = 'fatal';
+export = { first, wrong };
+`,
+    );
+    expect(() => run(process.execPath, [tsc, '-p', 'tsconfig.json'], join(consumer, 'cjs'))).not.toThrow();
   });
 
   it('type-checks a TypeScript consumer against the shipped declarations', (context) => {
