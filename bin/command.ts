@@ -21,7 +21,6 @@ import { formatChunks, formatters, type FormatName } from '../src/format/index.j
 import { formatNodeReport } from '../src/format/node-allocatable.js';
 import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
 import { parseBytes } from '../src/parse/index.js';
-import type { AnyRule } from '../src/engine/rule.js';
 import type { LintResult, Severity, SeverityOrOff } from '../src/types.js';
 
 const HELP = `Usage: ballast [options] [paths|globs|-]...

@@ -185,7 +185,7 @@ describe('the GitHub Action', () => {
     expect(annotations(refused.stdout)).toEqual([expect.stringMatching(/^::error title=ballast::.*lists plugins \(\.\/index\.mjs\).*allow-plugins: true/)]);
     const allowed = runAction({ paths: 'fixtures/team-label-missing', 'allow-plugins': 'true' }, workspace);
     expect(allowed.status).toBe(1);
-    expect(allowed.stdout).toMatch(/^::error file=fixtures\/team-label-missing\/unlabelled\.yaml,.*title=team-label-missing::/m);
+    expect(allowed.stdout).toMatch(/^::error file=fixtures\/team-label-missing\/unlabelled\.yaml,.*title=example\/team-label-missing::/m);
   });
 
   it('runs in working-directory and reports paths from the repository root', () => {
