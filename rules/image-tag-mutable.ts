@@ -1,22 +1,39 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asString } from '../src/model/access.js';
-import { mutableTagOf, parseImageReference } from '../src/model/image.js';
+import { mutableTagOf, parseImageReference, tagMatches } from '../src/model/image.js';
 import { containersOf } from '../src/model/workload.js';
 
-export default defineRule<'untagged' | 'latest'>({
+interface Options {
+  /** Tags that name a branch or channel rather than a release; `*` matches any run of characters. */
+  movingTags: string[];
+}
+
+/**
+ * Tags that projects push again on every build of a branch or channel: git default and
+ * development branches, nightly and edge channels, Maven-style snapshots, `stable`, and the
+ * `latest` variants (`latest-alpine`, `alpine-latest`).
+ */
+const DEFAULT_MOVING_TAGS = ['master', 'main', 'develop', 'development', 'dev', 'nightly', 'edge', 'snapshot', '*-snapshot', 'stable', 'unstable', 'canary', 'trunk', 'head', 'latest-*', '*-latest'];
+
+export default defineRule<'untagged' | 'latest' | 'branch', Options>({
   meta: {
     id: 'image-tag-mutable',
     category: 'workload',
     severity: 'warning',
-    summary: 'A container image has no tag, or the tag `latest`, and no digest.',
+    summary: 'A container image has no tag, the tag `latest`, or a branch-like tag (`master`, `main`, `nightly`, `stable`...), and no digest.',
     rationale:
-      'A tag is a movable pointer; `latest` (what an untagged image means) moves with every push. Each node pulls when it first starts a pod, and the default pull policy for `latest` is Always, so pods rescheduled after a node failure, scaled out by an HPA or restarted on a fresh node run whatever was pushed last, beside siblings that run older code. A bad push then reaches production without a rollout, and a rollback has nothing to roll back to. Only a digest (`@sha256:…`) pins the content. References are split like the container runtime does (distribution/reference): in `registry:5000/app` the `:5000` is the registry port, so that image has no tag. Init containers and sidecars are checked too; ephemeral containers are not part of a pod template.',
+      'A tag is a movable pointer; `latest` (what an untagged image means) moves with every push. Each node pulls when it first starts a pod, and the default pull policy for `latest` is Always, so pods rescheduled after a node failure, scaled out by an HPA or restarted on a fresh node run whatever was pushed last, beside siblings that run older code. A bad push then reaches production without a rollout, and a rollback has nothing to roll back to. Branch and channel tags (`master`, `main`, `develop`, `nightly`, `edge`, `snapshot`, `stable`, `latest-alpine`...) are re-pushed by every build of their branch exactly like `latest`, only with the pull policy IfNotPresent, so which build a pod runs depends on what its node happened to pull; the `movingTags` option holds that list (`*` matches any characters, case-insensitive). Only a digest (`@sha256:…`) pins the content. References are split like the container runtime does (distribution/reference): in `registry:5000/app` the `:5000` is the registry port, so that image has no tag. Init containers and sidecars are checked too; ephemeral containers are not part of a pod template.',
     fix: 'Pin the image to an immutable version tag (`app:1.4.2`) or, better, a digest (`app:1.4.2@sha256:…`), and bump it through a rollout.',
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '0.1.0',
     messages: {
       untagged: 'Container "{{container}}" of {{object}} uses image "{{image}}" with no tag or digest: it runs whatever `latest` points to when each node pulls it.',
       latest: 'Container "{{container}}" of {{object}} uses image "{{image}}": the `latest` tag changes with every push, so pods of the same template can run different code.',
+      branch: 'Container "{{container}}" of {{object}} uses image "{{image}}": the tag "{{tag}}" follows a branch or channel and moves with every build, so pods of the same template can run different code.',
+    },
+    options: {
+      schema: { movingTags: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      defaults: { movingTags: DEFAULT_MOVING_TAGS },
     },
   },
   checkObject(object, context) {
@@ -25,14 +42,14 @@ export default defineRule<'untagged' | 'latest'>({
     for (const container of containersOf(template)) {
       const image = asString(container.value['image']);
       const reference = image === undefined ? undefined : parseImageReference(image);
-      const mutable = reference && mutableTagOf(reference);
-      if (!mutable || image === undefined) continue;
-      context.report({
-        at: object.at(...container.path, 'image'),
-        object,
-        messageId: mutable,
-        data: { container: container.name, object: object.describe(), image },
-      });
+      if (!reference || image === undefined) continue;
+      const data = { container: container.name, object: object.describe(), image };
+      const mutable = mutableTagOf(reference);
+      const at = object.at(...container.path, 'image');
+      if (mutable) context.report({ at, object, messageId: mutable, data });
+      else if (reference.digest === undefined && reference.tag !== undefined && tagMatches(reference.tag, context.options.movingTags)) {
+        context.report({ at, object, messageId: 'branch', data: { ...data, tag: reference.tag } });
+      }
     }
   },
 });

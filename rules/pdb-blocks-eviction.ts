@@ -1,7 +1,7 @@
 import { defineRule, type RelatedReport } from '../src/engine/rule.js';
+import { lowestRunningReplicas } from '../src/model/autoscaling.js';
 import type { ClusterIndex, TemplateEntry } from '../src/model/cluster.js';
 import { formatIntOrPercent, parseIntOrPercent, scaledValue } from '../src/model/int-or-percent.js';
-import { REPLICATED_KINDS } from '../src/model/workload.js';
 
 export default defineRule<'zeroUnavailable' | 'fullPercent' | 'minAvailableAll'>({
   meta: {
@@ -10,8 +10,8 @@ export default defineRule<'zeroUnavailable' | 'fullPercent' | 'minAvailableAll'>
     severity: 'error',
     summary: 'A PodDisruptionBudget that never allows an eviction: `maxUnavailable: 0`, `minAvailable: 100%`, or `minAvailable` ≥ the replicas it selects.',
     rationale:
-      'The disruption controller (pkg/controller/disruption/disruption.go, getExpectedPodCount) computes desiredHealthy as `minAvailable` (a percentage of the selected controllers’ scale, rounded up by intstr.GetScaledValueFromIntOrPercent) or as scale − `maxUnavailable` (also rounded up), and allows currentHealthy − desiredHealthy disruptions. When that is never above zero, every eviction is refused: `kubectl drain`, cluster upgrades and the cluster autoscaler hang on the node until someone deletes the PDB by hand, which is the moment availability is actually lost. The scale compared is the lowest the workload runs at: `spec.replicas`, or the HPA’s `minReplicas` when one scales it.',
-    fix: 'Use `maxUnavailable: 1` (or a percentage that rounds to at least one pod), or keep `minAvailable` strictly below the replica count (and below the HPA’s `minReplicas`).',
+      'The disruption controller (pkg/controller/disruption/disruption.go, getExpectedPodCount) computes desiredHealthy as `minAvailable` (a percentage of the selected controllers’ scale, rounded up by intstr.GetScaledValueFromIntOrPercent) or as scale − `maxUnavailable` (also rounded up), and allows currentHealthy − desiredHealthy disruptions. When that is never above zero, every eviction is refused: `kubectl drain`, cluster upgrades and the cluster autoscaler hang on the node until someone deletes the PDB by hand, which is the moment availability is actually lost. The scale compared is the lowest the workload runs at: `spec.replicas`, or, when autoscalers in the set scale it, the lowest of a HorizontalPodAutoscaler’s `minReplicas` and a KEDA ScaledObject’s `minReplicaCount` (KEDA defaults it to 0 and hands 1 and up to its HPA, so the lowest scale with pods is at least 1): at that scale, the scale the workload sits at whenever load is low, every drain blocks.',
+    fix: 'Use `maxUnavailable: 1` (or a percentage that rounds to at least one pod), or keep `minAvailable` strictly below the replica count (and below the HPA’s `minReplicas` or the ScaledObject’s `minReplicaCount`).',
     appliesTo: ['PodDisruptionBudget'],
     since: '0.1.0',
     messages: {
@@ -47,7 +47,7 @@ export default defineRule<'zeroUnavailable' | 'fullPercent' | 'minAvailableAll'>
       at: object.at('spec', 'minAvailable'),
       object,
       messageId: 'minAvailableAll',
-      data: { ...data, desired, total: scale.total, workloads: scale.names, scaleNote: scale.hpa ? ' at their HorizontalPodAutoscaler minReplicas' : '' },
+      data: { ...data, desired, total: scale.total, workloads: scale.names, scaleNote: scale.autoscaled ? ' at their autoscaler minimum' : '' },
       related: scale.related,
     });
   },
@@ -56,7 +56,7 @@ export default defineRule<'zeroUnavailable' | 'fullPercent' | 'minAvailableAll'>
 interface Scale {
   total: number;
   names: string;
-  hpa: boolean;
+  autoscaled: boolean;
   related: RelatedReport[];
 }
 
@@ -68,24 +68,23 @@ interface Scale {
 function expectedScale(cluster: ClusterIndex, selected: readonly TemplateEntry[], percent: boolean): Scale | undefined {
   if (selected.length === 0) return undefined;
   let total = 0;
-  let hpa = false;
+  let autoscaled = false;
   const related: RelatedReport[] = [];
   for (const { object } of selected) {
     if (object.kind === 'Pod' && !percent) {
       total += 1;
       continue;
     }
-    if (!REPLICATED_KINDS.has(object.kind)) return undefined;
-    const replicas = cluster.lowestReplicas(object);
-    if (replicas === undefined) return undefined;
-    const scaledBy = cluster.hpasFor(object)[0];
-    if (scaledBy) hpa = true;
-    total += replicas;
+    const lowest = lowestRunningReplicas(cluster, object);
+    if (!lowest) return undefined;
+    const scaledBy = lowest.scaledBy;
+    if (scaledBy) autoscaled = true;
+    total += lowest.replicas;
     related.push(
       scaledBy
-        ? { at: scaledBy.at('spec', 'minReplicas'), message: `${scaledBy.describe()} scales ${object.describe()} down to ${replicas}` }
-        : { at: object.at('spec', 'replicas'), message: `${object.describe()} runs ${replicas} replica(s)` },
+        ? { at: scaledBy.object.at('spec', scaledBy.field), message: `${scaledBy.object.describe()} scales ${object.describe()} down to ${lowest.replicas}` }
+        : { at: object.at('spec', 'replicas'), message: `${object.describe()} runs ${lowest.replicas} replica(s)` },
     );
   }
-  return { total, names: selected.map(({ object }) => object.describe()).join(', '), hpa, related };
+  return { total, names: selected.map(({ object }) => object.describe()).join(', '), autoscaled, related };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mutableTagOf, parseImageReference } from './image.js';
+import { mutableTagOf, parseImageReference, tagMatches } from './image.js';
 
 describe('parseImageReference', () => {
   it.each([
@@ -41,5 +41,19 @@ describe('mutableTagOf', () => {
     expect(of('nginx:1.25.3')).toBeUndefined();
     expect(of(`nginx@sha256:${'c'.repeat(64)}`)).toBeUndefined();
     expect(of(`nginx:latest@sha256:${'c'.repeat(64)}`)).toBeUndefined();
+  });
+});
+
+describe('tagMatches', () => {
+  it('matches exact names and * globs, case-insensitively', () => {
+    expect(tagMatches('main', ['main'])).toBe(true);
+    expect(tagMatches('MAIN', ['main'])).toBe(true);
+    expect(tagMatches('maintenance', ['main'])).toBe(false);
+    expect(tagMatches('latest-alpine', ['latest-*'])).toBe(true);
+    expect(tagMatches('alpine-latest', ['*-latest'])).toBe(true);
+    expect(tagMatches('latest', ['latest-*'])).toBe(false);
+    expect(tagMatches('1.2.0-SNAPSHOT', ['*-snapshot'])).toBe(true);
+    expect(tagMatches('a-b-c', ['a*b*c'])).toBe(true);
+    expect(tagMatches('ab', ['a*b*b'])).toBe(false);
   });
 });

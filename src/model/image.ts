@@ -62,3 +62,22 @@ export function mutableTagOf(reference: ImageReference): MutableTag | undefined 
   if (reference.tag === undefined) return 'untagged';
   return reference.tag === 'latest' ? 'latest' : undefined;
 }
+
+/** Whether a tag matches one of the patterns, case-insensitively; `*` matches any run of characters. */
+export function tagMatches(tag: string, patterns: readonly string[]): boolean {
+  const lower = tag.toLowerCase();
+  return patterns.some((pattern) => {
+    const parts = pattern.toLowerCase().split('*');
+    if (parts.length === 1) return lower === parts[0];
+    const first = parts[0] ?? '';
+    const last = parts[parts.length - 1] ?? '';
+    if (!lower.startsWith(first) || !lower.endsWith(last) || lower.length < first.length + last.length) return false;
+    let position = first.length;
+    for (const middle of parts.slice(1, -1)) {
+      const found = lower.indexOf(middle, position);
+      if (found === -1 || found + middle.length > lower.length - last.length) return false;
+      position = found + middle.length;
+    }
+    return true;
+  });
+}
