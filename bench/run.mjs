@@ -101,6 +101,8 @@ if (which === 'action' || which === 'all') {
     RUNNER_TEMP: runner,
   };
   rows.push(compare('action (bundle/action.js on a 100-file repository vs node -e "")', ['node', join(root, 'bundle/action.js')], ['node', '-e', ''], { cwd: workspace, env }));
+  // What the Action adds to linting: the same repository through the bare command.
+  rows.push(compare('action vs the bare command (bundle/ballast.js --format sarif .)', ['node', join(root, 'bundle/action.js')], ['node', join(root, 'bundle/ballast.js'), '--format', 'sarif', '.'], { cwd: workspace, env }));
 }
 mkdirSync(join(root, 'bench/out'), { recursive: true });
 writeFileSync(join(root, 'bench/out/last-run.json'), `${JSON.stringify({ date: new Date().toISOString(), runs, rows }, null, 2)}\n`);
