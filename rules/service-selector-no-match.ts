@@ -22,10 +22,12 @@ export default defineRule<'noMatch' | 'otherNamespace'>({
   },
   checkObject(object, context) {
     if (object.kind !== 'Service') return;
+    // Matching pods in its own namespace settle it; other namespaces are only searched for the rest.
+    if ((context.cluster.selectedBy(object) ?? []).length > 0) return;
     const elsewhere = object.namespace === undefined ? [] : podsElsewhere(object, context.objects);
     const selector = podSelectorOf(object);
     const first = elsewhere[0];
-    if (!first || !selector || (context.cluster.selectedBy(object) ?? []).length > 0 || context.cluster.mayOperatorRunPods(object.namespaceOrDefault, selector)) {
+    if (!first || !selector || context.cluster.mayOperatorRunPods(object.namespaceOrDefault, selector)) {
       reportUnmatchedSelector(object, context);
       return;
     }
