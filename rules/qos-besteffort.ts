@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { computeQosClass } from '../src/model/qos.js';
+import { bestEffortContainers } from '../src/model/resources.js';
 
 export default defineRule<'bestEffort'>({
   meta: {
@@ -8,17 +8,27 @@ export default defineRule<'bestEffort'>({
     severity: 'warning',
     summary: 'The pod template has QoS class BestEffort: no container requests or limits CPU or memory.',
     rationale:
-      'Under node memory pressure the kubelet evicts BestEffort pods first, and the kernel OOM killer picks them first (oom_score_adj 1000). They are also scheduled as if they used nothing, so they land on nodes that are already full. A BestEffort pod is the first casualty of any busy node.',
+      'Under node memory pressure the kubelet evicts BestEffort pods first, and the kernel OOM killer picks them first (oom_score_adj 1000). They are also scheduled as if they used nothing, so they land on nodes that are already full. A BestEffort pod is the first casualty of any busy node. This is the one finding for the pod: while it fires, cpu-request-missing, memory-request-missing and memory-limit-missing stay silent on the pod, and this message names every container that needs resources. Pods whose containers only idle (pause, `sleep infinity`) are not reported.',
     fix: 'Set `resources.requests` for cpu and memory on every container (equal limits make the pod Guaranteed).',
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '0.1.0',
     messages: {
-      bestEffort: '{{object}} has QoS class BestEffort: no container requests CPU or memory, so its pods are evicted and OOM-killed first.',
+      bestEffort:
+        '{{object}} has QoS class BestEffort: no CPU or memory request or limit on {{containers}}, so its pods are scheduled onto full nodes and are evicted and OOM-killed first.',
     },
   },
   checkObject(object, context) {
     const template = object.podTemplate;
-    if (!template || computeQosClass(template.spec) !== 'BestEffort') return;
-    context.report({ at: object.at(...template.specPath, 'containers'), object, messageId: 'bestEffort', data: { object: object.describe() } });
+    const containers = template && bestEffortContainers(template);
+    if (!template || !containers) return;
+    const names = containers.map((container) => `"${container.name}"`);
+    const list = names.length === 1 ? `container ${names[0] ?? ''}` : `containers ${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+    context.report({
+      at: object.at(...template.specPath, 'containers'),
+      object,
+      messageId: 'bestEffort',
+      data: { object: object.describe(), containers: list },
+      fix: `Set \`resources.requests\` for cpu and memory (and a memory limit) on ${list}.`,
+    });
   },
 });

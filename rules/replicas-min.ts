@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { criticalAddonTooFew } from '../src/model/addons.js';
 import { hpaMinReplicas } from '../src/model/cluster.js';
 import { REPLICATED_KINDS } from '../src/model/workload.js';
 
@@ -13,7 +14,7 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
     severity: 'warning',
     summary: 'A replicated workload runs fewer than `min` replicas (default 2).',
     rationale:
-      'With one pod, every container crash, node failure, eviction, drain or rollout is an outage: there is no second replica to take the traffic while the first is replaced. `replicas` left out means 1.',
+      'With one pod, every container crash, node failure, eviction, drain or rollout is an outage: there is no second replica to take the traffic while the first is replaced. `replicas` left out means 1. A DNS or metrics add-on with too few replicas is reported once, by critical-addon-replicas, while that rule runs.',
     fix: 'Set `spec.replicas` to at least 2 (3 for quorum-based software), or let a HorizontalPodAutoscaler with `minReplicas` ≥ 2 manage the scale.',
     appliesTo: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'],
     since: '0.1.0',
@@ -29,6 +30,8 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
   },
   checkObject(object, context) {
     if (!REPLICATED_KINDS.has(object.kind)) return;
+    // One finding per root cause: a one-replica DNS or metrics add-on is critical-addon-replicas'.
+    if (context.isEnabled('critical-addon-replicas') && criticalAddonTooFew(object, context.cluster)) return;
     const { min } = context.options;
     const hpas = context.cluster.hpasFor(object);
     if (hpas.length > 0) {

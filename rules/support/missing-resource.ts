@@ -1,19 +1,28 @@
 import { defineRule, type Rule, type RuleMeta } from '../../src/engine/rule.js';
-import { hasEffectiveRequest, podLevelCovers, resourcesPath, resourceValue, type ResourceList } from '../../src/model/resources.js';
-import { containersOf } from '../../src/model/workload.js';
+import { bestEffortContainers, hasEffectiveRequest, podLevelCovers, resourceJudgedContainers, resourcesPath, resourceValue, type ResourceList } from '../../src/model/resources.js';
 
-type MetaText = Pick<RuleMeta<'missing'>, 'id' | 'summary' | 'rationale' | 'fix' | 'messages'>;
+type MessageId = 'missing' | 'noBound';
+type MetaText = Pick<RuleMeta<MessageId>, 'id' | 'summary' | 'rationale' | 'fix'> & { messages: { missing: string; noBound?: string } };
 
 /**
  * The per-container "no request / no limit for a resource" rules share one check; each keeps
  * its own ID, wording and rationale. A request counts when a limit would default it, and
- * pod-level resources cover every container.
+ * pod-level resources cover every container. Which containers are judged (not plain init
+ * containers that cost nothing, not idle ones) is resourceJudgedContainers' call.
+ *
+ * One finding per root cause, while the rule that owns it runs:
+ *  - a BestEffort pod is qos-besteffort's, which names every container;
+ *  - a container with neither a request nor a limit for the resource is the request rule's,
+ *    whose `noBound` message names both, and the limit rule stays silent on it.
  */
-export function missingResourceRule(resource: 'cpu' | 'memory', list: ResourceList, text: MetaText): Rule<'missing'> {
+export function missingResourceRule(resource: 'cpu' | 'memory', list: ResourceList, text: MetaText): Rule<MessageId> {
   const present = list === 'requests' ? hasEffectiveRequest : (owner: unknown, name: string) => resourceValue(owner, 'limits', name) !== undefined;
-  return defineRule<'missing'>({
+  const requestRule = `${resource}-request-missing`;
+  const limitRule = `${resource}-limit-missing`;
+  return defineRule<MessageId>({
     meta: {
       ...text,
+      messages: text.messages as Record<MessageId, string>,
       category: 'workload',
       severity: 'warning',
       appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
@@ -22,12 +31,17 @@ export function missingResourceRule(resource: 'cpu' | 'memory', list: ResourceLi
     checkObject(object, context) {
       const template = object.podTemplate;
       if (!template || podLevelCovers(template, list, resource)) return;
-      for (const container of containersOf(template)) {
+      if (context.isEnabled('qos-besteffort') && bestEffortContainers(template)) return;
+      const absorbed = list === 'limits' && context.isEnabled(requestRule);
+      const namesBoth = list === 'requests' && text.messages.noBound !== undefined && context.isEnabled(limitRule);
+      for (const container of resourceJudgedContainers(template, resource)) {
         if (present(container.value, resource)) continue;
+        const unbounded = !hasEffectiveRequest(container.value, resource);
+        if (absorbed && unbounded) continue;
         context.report({
           at: object.at(...resourcesPath(container, list)),
           object,
-          messageId: 'missing',
+          messageId: namesBoth && unbounded ? 'noBound' : 'missing',
           data: { container: container.name, object: object.describe() },
         });
       }

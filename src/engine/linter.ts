@@ -73,6 +73,7 @@ export class Linter {
       const context: RuleContext = {
         options: entry.options,
         settings: this.settings,
+        isEnabled: this.isEnabled,
         report,
         get objects(): readonly K8sObject[] {
           return whileArriving();
@@ -87,6 +88,8 @@ export class Linter {
       this.states.push({ entry, report, context, crossDocument: false, checkedPrefix: 0 });
     }
   }
+
+  private readonly isEnabled = (ruleId: string): boolean => this.active.has(ruleId);
 
   /** Takes files in and runs the object-level checks on their objects. */
   add(files: readonly ParsedFile[]): void {
@@ -143,6 +146,7 @@ export class Linter {
       const context: RuleContext = {
         options: state.entry.options,
         settings: this.settings,
+        isEnabled: this.isEnabled,
         report: state.report,
         objects: this.objects,
         documents: this.documents,

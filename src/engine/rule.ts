@@ -54,6 +54,11 @@ export interface RuleContext<MessageId extends string = string, Options = Record
   readonly settings: LintSettings;
   /** Cross-document lookups, built once per run on first use. */
   readonly cluster: ClusterIndex;
+  /**
+   * Whether a rule runs in this lint. A rule whose finding another rule's subsumes (one finding
+   * per root cause) stays silent only when that other rule runs and so reports it.
+   */
+  isEnabled(ruleId: string): boolean;
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 

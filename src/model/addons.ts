@@ -3,6 +3,7 @@
  * agent, metrics-server, cluster-autoscaler...), and the priority classes that protect them.
  */
 import { asString, isMap } from './access.js';
+import { lowestMinReplicas, type ClusterIndex } from './cluster.js';
 import { flagsOfContainer, lastFlag } from './flags.js';
 import { parseImageReference } from './image.js';
 import type { K8sObject } from './object.js';
@@ -123,4 +124,22 @@ export function proportionalAutoscalerTargets(objects: readonly K8sObject[]): Re
   targets = found;
   autoscaled.set(objects, targets);
   return targets;
+}
+
+/**
+ * The DNS or metrics add-on running fewer than 2 replicas, counting an HPA's minReplicas and
+ * leaving alone what cluster-proportional-autoscaler scales; undefined otherwise.
+ */
+export function criticalAddonTooFew(object: K8sObject, cluster: ClusterIndex): { role: 'dns' | 'metrics'; replicas: number } | undefined {
+  const template = object.podTemplate;
+  if (!template || !['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'].includes(object.kind)) return undefined;
+  const role = addonRole(object, template);
+  if (role !== 'dns' && role !== 'metrics') return undefined;
+  if (object.name !== undefined && proportionalAutoscalerTargets(cluster.objects).has(`${object.namespaceOrDefault}/${object.name}`)) return undefined;
+  const hpas = cluster.hpasFor(object);
+  const raw = object.get('spec', 'replicas');
+  // An HPA sets the scale down to its minReplicas; without one, omitted replicas mean 1.
+  const replicas = hpas.length > 0 ? lowestMinReplicas(hpas) : raw === undefined || raw === null ? 1 : raw;
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas === 0 || replicas >= 2) return undefined;
+  return { role, replicas };
 }
