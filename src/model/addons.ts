@@ -143,3 +143,22 @@ export function criticalAddonTooFew(object: K8sObject, cluster: ClusterIndex): {
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas === 0 || replicas >= 2) return undefined;
   return { role, replicas };
 }
+
+/**
+ * A CSI node plugin: the per-node half of a storage driver, which the kubelet calls over a unix
+ * socket it finds through the plugin registration directory, never over the network. Recognised
+ * by the node-driver-registrar sidecar every such plugin runs, or a hostPath into the kubelet's
+ * plugin directories.
+ */
+export function isCsiNodePlugin(template: PodTemplate): boolean {
+  const registrar = containersOf(template).some((container) => /(^|\/)csi-node-driver-registrar$/.test(parseImageReference(asString(container.value['image']) ?? '')?.repository ?? ''));
+  if (registrar) return true;
+  const volumes = template.spec['volumes'];
+  return (
+    Array.isArray(volumes) &&
+    volumes.some((volume) => {
+      const path = isMap(volume) && isMap(volume['hostPath']) ? asString(volume['hostPath']['path']) : undefined;
+      return path !== undefined && /^\/var\/lib\/kubelet\/plugins(_registry)?(\/|$)/.test(path);
+    })
+  );
+}

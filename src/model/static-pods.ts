@@ -118,3 +118,21 @@ function binaryOf(container: ContainerRef): ControlPlaneComponent | undefined {
   }
   return undefined;
 }
+
+/** Annotations the kubelet puts on the mirror of a static pod (pkg/kubelet/types/pod_update.go). */
+const MIRROR_ANNOTATIONS = ['kubernetes.io/config.mirror', 'kubernetes.io/config.source', 'kubernetes.io/config.hash'];
+
+/**
+ * A Pod the kubelet runs from its manifest directory rather than one the scheduler places, as
+ * far as the manifest shows: a control-plane component, kubeadm's `tier: control-plane` label,
+ * a mirror-pod annotation, a file under `etc/kubernetes/manifests/`, or a bare Pod on the host
+ * network in kube-system (kops' etcd-manager, node-local agents) — nothing else creates those.
+ */
+export function isStaticPod(object: K8sObject): boolean {
+  if (object.kind !== 'Pod') return false;
+  if (staticPodComponent(object) || object.labels['tier'] === 'control-plane') return true;
+  const annotations = object.annotations;
+  if (MIRROR_ANNOTATIONS.some((key) => Object.prototype.hasOwnProperty.call(annotations, key))) return true;
+  if (/(^|[/\\])etc[/\\]kubernetes[/\\]manifests[/\\]/.test(object.doc.file.path)) return true;
+  return object.namespace === 'kube-system' && object.get('spec', 'hostNetwork') === true;
+}
