@@ -29,6 +29,8 @@ describe('isIdleContainer', () => {
     [{ image: 'busybox', command: ['sh', '-c', 'sleep infinity', 'extra'] }],
     [{ image: 'busybox', command: ['tail', '-f', '/var/log/app.log'] }],
     [{ image: 'busybox', command: 'sleep infinity' }],
+    [{ image: 'busybox', command: ['sleep', { infinity: true }] }],
+    [{ image: 'busybox', args: [Object.create(null)] }],
   ])('%j does work', (value) => {
     expect(isIdleContainer(container(value))).toBe(false);
   });

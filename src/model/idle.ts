@@ -21,10 +21,16 @@ const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/;
 const IDLE_SCRIPT = /^(?:exec\s+)?(?:sleep\s+(?:infinity|inf|\d+[smhd]?)|tail\s+-f\s+\/dev\/null)$|^while\s+(?:true|:)\s*;?\s*do\s+sleep\s+\d+[smhd]?\s*;?\s*done$/;
 
 export function isIdleContainer(container: ContainerRef): boolean {
-  const argv = ['command', 'args'].flatMap((key) => {
+  const argv: string[] = [];
+  for (const key of ['command', 'args']) {
     const list = container.value[key];
-    return Array.isArray(list) ? list.map((item) => (typeof item === 'string' ? item : String(item))) : [];
-  });
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      if (typeof item === 'number') argv.push(String(item));
+      else if (typeof item === 'string') argv.push(item);
+      else return false;
+    }
+  }
   if (argv.length === 0) {
     const repository = parseImageReference(asString(container.value['image']) ?? '')?.repository;
     return repository !== undefined && PAUSE_IMAGE.test(repository);
