@@ -3,13 +3,9 @@
  * read through these and treat a wrong type as absent (the `invalid-field-type` rule reports it).
  */
 
-import { newPlainMap } from '../parse/plain-map.js';
+import { isMap, newPlainMap, type PlainMap } from '../parse/plain-map.js';
 
-export type PlainMap = Record<string, unknown>;
-
-export function isMap(value: unknown): value is PlainMap {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isMap, type PlainMap };
 
 export function asMap(value: unknown): PlainMap | undefined {
   return isMap(value) ? value : undefined;

@@ -1,4 +1,4 @@
-import type { LintSettings, NodeGroup } from '../engine/settings.js';
+import type { LintSettings, NodeGroup } from './settings.js';
 import { defaultEvictionHard } from './eviction.js';
 import { evictionHard, kubeletNodes, mapSetting, rawSetting, type KubeletNode, type MapSetting } from './kubelet.js';
 import type { K8sObject } from './object.js';

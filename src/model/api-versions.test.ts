@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_VERSION_REMOVALS, apiVersionStatus } from './api-versions.js';
-import { compareKubeVersions } from '../engine/settings.js';
+import { compareKubeVersions } from './settings.js';
 
 describe('apiVersionStatus', () => {
   it('reports a removed version with its replacement', () => {

@@ -7,7 +7,7 @@
  * PodDisruptionBudget is deprecated in v1.21+, unavailable in v1.25+"), cross-checked with
  * FairwindsOps/pluto versions.yaml. Alpha versions are off by default and not listed.
  */
-import { compareKubeVersions } from '../engine/settings.js';
+import { compareKubeVersions } from './settings.js';
 
 export interface Replacement {
   apiVersion: string;

@@ -1,7 +1,7 @@
 /**
  * How many control-plane nodes and etcd members a cluster view has, and how sure the count is.
  */
-import type { ClusterFacts } from '../engine/settings.js';
+import type { ClusterFacts } from './settings.js';
 import { asString } from './access.js';
 import { lastFlag, type Flag } from './flags.js';
 import { controlPlaneEndpoint, endpointHost, externalEtcdEndpoints, isControlPlaneJoin, isControlPlaneNodeConfig, isKubeadm, nodeIdentity } from './kubeadm.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../parse/index.js';
 import { controlPlaneOf } from './control-plane.js';
 import { objectsOf, type K8sObject } from './object.js';
-import type { ClusterFacts } from '../engine/settings.js';
+import type { ClusterFacts } from './settings.js';
 
 function objects(files: Record<string, string>): K8sObject[] {
   return Object.entries(files).flatMap(([path, text]) => parseText(path, text).documents.flatMap(objectsOf));

@@ -7,7 +7,7 @@
  * (each `kubeadm init` starts its own cluster); then facts are combined only within a directory,
  * or within a file where a directory still holds several clusters.
  */
-import type { ClusterFacts } from '../engine/settings.js';
+import type { ClusterFacts } from './settings.js';
 import { asBoolean, asString } from './access.js';
 import { countControlPlaneNodes, countEtcdMembers, label, type ComponentFlags, type Count, type EtcdMembers, type Evidence } from './control-plane-counts.js';
 import { flagBoolean, lastFlag, type Flag } from './flags.js';

@@ -3,7 +3,7 @@
  * parseThresholdStatement, parseGracePeriods, parseMinimumReclaims; kubernetes commit
  * 008b3652959ca58af8be3fb5b6ecfe9ae7638282).
  */
-import { compareKubeVersions } from '../engine/settings.js';
+import { compareKubeVersions } from './settings.js';
 import { parseGoDuration } from './duration.js';
 import { isPositive, parsePercentage, parseQuantity, compareQuantity, makeQuantity, type Quantity } from './quantity.js';
 

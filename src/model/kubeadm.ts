@@ -6,7 +6,7 @@ import type { Path } from '../types.js';
 import { asArray, asString, isMap } from './access.js';
 import { extraArgsFlags, type Flag } from './flags.js';
 import type { K8sObject, Location } from './object.js';
-import { compareKubeVersions } from '../engine/settings.js';
+import { compareKubeVersions } from './settings.js';
 
 export const KUBEADM_GROUP = 'kubeadm.k8s.io';
 

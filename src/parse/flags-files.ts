@@ -8,7 +8,7 @@
  */
 import { newPlainMap } from './plain-map.js';
 import type { Path } from '../types.js';
-import { splitShellWords, type ShellWord } from '../model/flags.js';
+import { splitShellWords, type ShellWord } from './shell-words.js';
 import type { FileParser } from './index.js';
 import { SourceFile, type DocumentHandle, type OffsetRange, type ParsedFile } from './source.js';
 import { scanSuppressionComments } from './yaml.js';

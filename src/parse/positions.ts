@@ -1,5 +1,5 @@
 import type { Path } from '../types.js';
-import { isMap } from '../model/access.js';
+import { isMap } from './plain-map.js';
 import type { OffsetRange } from './source.js';
 
 /**
