@@ -37,3 +37,30 @@ it('parsing on worker threads gives exactly the single-threaded result', () => {
   const inProcess = lint(files.map((path) => ({ path: relative(directory, path), text: readFileSync(path, 'utf8') })));
   expect(cli).toBe(formatJson(inProcess));
 });
+
+it('gives rules the same values on every thread: parsed maps have one prototype', () => {
+  const plugin = mkdtempSync(join(tmpdir(), 'ballast-parallel-plugin-'));
+  try {
+    // A plugin that reads a map directly, as plugins may: `toString` is absent from a parsed map.
+    writeFileSync(
+      join(plugin, 'probe.mjs'),
+      "export default { meta: { id: 'probe/inherited', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: { seen: '{{kind}} toString {{inherited}}' } }, checkObject(object, context) { context.report({ at: object.at(), object, messageId: 'seen', data: { kind: object.kind, inherited: typeof object.value.toString } }); } };\n",
+    );
+    writeFileSync(join(plugin, '.ballast.yaml'), 'plugins: ["./probe.mjs"]\n');
+    // Enough text for the worker threads to take a share before this thread has parsed it all.
+    const data = Array.from({ length: 40 }, (_, key) => `  key${key}: value-${key}-abcdefghijklmnopqrstuvwxyz\n`).join('');
+    for (let index = 0; index < 400; index++) writeFileSync(join(plugin, `cm-${index}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cm-${index} }\ndata:\n${data}`);
+    const messages = (threads: string): string[] => {
+      const run = spawnSync(process.execPath, [BUILT_CLI, '--threads', threads, '--rule', 'probe/inherited=error', '--format', 'json', '.'], { cwd: plugin, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] }).findings;
+      return findings.filter((finding) => finding.ruleId === 'probe/inherited').map((finding) => finding.message);
+    };
+    const parallel = messages('2');
+    expect(parallel).toHaveLength(400);
+    expect(new Set(parallel)).toEqual(new Set(['ConfigMap toString undefined']));
+    expect(messages('1')).toEqual(parallel);
+  } finally {
+    rmSync(plugin, { recursive: true, force: true });
+  }
+});

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/engine/config-error.js';
 import { lint } from '../src/engine/lint.js';
 import { loadConfig } from '../src/engine/config-loader.js';
-import type { AnyRule } from '../src/engine/rule.js';
+import { defineRule, type AnyRule } from '../src/engine/rule.js';
 import { toSarif } from '../src/format/sarif.js';
 import { loadPlugins, readConfigFile } from '../src/node.js';
 import { loadFixtureCases } from './support/fixtures.js';
@@ -85,5 +85,47 @@ describe('plugin rules cannot take another rule’s place', () => {
     expect(() => lint([], { rules: [reporter('acme/seen'), reporter('acme/seen')] })).toThrow(/two plugin rules have the id "acme\/seen"/);
     expect(() => lint([], { rules: [reporter('seen')] })).toThrow(ConfigError);
     expect(lint([{ path: 'a.yaml', text: deployment }], { rules: [reporter('acme/seen'), reporter('other/seen')], only: ['acme/seen', 'other/seen'] }).findings.map((finding) => finding.ruleId)).toEqual(['acme/seen', 'other/seen']);
+  });
+});
+
+describe('the engine holds plugin rules to their contract', () => {
+  const deployment = (name: string): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name}, labels: { app: ${name} } }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: ${name} } }\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec: { containers: [{ name: app, image: app:1 }] }\n`;
+  const cronJob = 'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: nightly }\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate: { spec: { template: { spec: { restartPolicy: OnFailure, containers: [{ name: job, image: job:1 }] } } } }\n';
+  const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: { name: canary }\nspec:\n  template:\n    spec: { containers: [{ name: app, image: app:1 }] }\n';
+
+  it('runs a rule only on the kinds in its appliesTo (custom resources with a pod template count as Deployments)', () => {
+    const result = lint([{ path: 'a.yaml', text: `${deployment('api')}---\n${cronJob}---\n${rollout}` }], { rules: [reporter('acme/deployments', ['Deployment'])], only: ['acme/deployments'] });
+    expect(result.findings.map((finding) => finding.message)).toEqual(['seen Deployment', 'seen Rollout']);
+  });
+
+  it('drops what a set-level rule reports about kinds outside its appliesTo', () => {
+    const everything: AnyRule = {
+      ...reporter('acme/set', ['Deployment']),
+      checkObject: undefined,
+      check(context) {
+        for (const object of context.objects) context.report({ at: object.at(), object, messageId: 'seen', data: { kind: object.kind } });
+      },
+    };
+    const result = lint([{ path: 'a.yaml', text: `${deployment('api')}---\n${cronJob}` }], { rules: [everything], only: ['acme/set'] });
+    expect(result.findings.map((finding) => finding.message)).toEqual(['seen Deployment']);
+  });
+
+  it('a rule that catches the exception of an early look across documents still sees the whole set', () => {
+    const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec: { minAvailable: 1, selector: { matchLabels: { app: api } } }\n';
+    const careful = defineRule<'none'>({
+      meta: { id: 'acme/pdb', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['Deployment'], since: '0.1.0', messages: { none: '{{object}} has no PodDisruptionBudget' } },
+      checkObject(object, context) {
+        let budgets: readonly unknown[] = [];
+        try {
+          budgets = context.cluster.pdbsFor(object);
+        } catch {
+          // A plugin author's defensive habit: this used to swallow the engine's deferral.
+        }
+        if (budgets.length === 0) context.report({ at: object.at(), object, messageId: 'none', data: { object: object.describe() } });
+      },
+    });
+    const result = lint([{ path: 'a.yaml', text: `${deployment('api')}---\n${pdb}---\n${deployment('web')}` }], { rules: [careful], only: ['acme/pdb'] });
+    expect(result.internalErrors).toEqual([]);
+    expect(result.findings.map((finding) => finding.message)).toEqual(['Deployment "web" has no PodDisruptionBudget']);
   });
 });

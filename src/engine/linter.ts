@@ -3,6 +3,7 @@ import type { DocumentHandle, ParsedFile } from '../parse/source.js';
 import { asString } from '../model/access.js';
 import { ClusterIndex } from '../model/cluster.js';
 import { objectsOf, type K8sObject } from '../model/object.js';
+import { isDeploymentLike } from '../model/workload.js';
 import { activateRules, type ActiveRule } from './config.js';
 import { Collector, compareFindings, compareText, countSeverity } from './collector.js';
 import type { LintOptions } from './lint.js';
@@ -12,15 +13,25 @@ import { ruleSet } from './rule-set.js';
 import { SkippedDocuments } from './skipped.js';
 import { applySuppressions } from './suppress.js';
 
-/** Thrown when an object-level check reaches for the rest of the set while files are still arriving. */
-class NeedsWholeSet extends Error {}
-const NEEDS_WHOLE_SET = new NeedsWholeSet('this check looks across documents');
+/**
+ * Thrown when an object-level check reaches for the rest of the set while files are still
+ * arriving, to stop it. The reach itself is what defers the check (`crossDocument`), so a rule
+ * that catches this still runs again, over the whole set, in `finish`.
+ */
+const NEEDS_WHOLE_SET = new Error('this check looks across documents; it runs again once every file has arrived');
+
+/** Whether a rule that declares `kinds` judges the object; custom resources with a Deployment's pod template count as Deployments. */
+function appliesTo(kinds: ReadonlySet<string>, object: K8sObject): boolean {
+  return kinds.has(object.kind) || (kinds.has('Deployment') && isDeploymentLike(object));
+}
 
 interface RuleState {
   entry: ActiveRule;
   report: (descriptor: ReportDescriptor<string>) => void;
-  /** The context while files arrive: reaching for other documents throws NeedsWholeSet. */
+  /** The context while files arrive: reaching for other documents marks the rule and throws. */
   context: RuleContext;
+  /** The kinds in the rule's `appliesTo`; undefined for `*`. */
+  kinds: ReadonlySet<string> | undefined;
   /** Set once `checkObject` has reached for the cluster, the object list or the documents. */
   crossDocument: boolean;
   /** How many objects, in arrival order (a prefix: they are checked in that order), this rule has checked. */
@@ -64,12 +75,19 @@ export class Linter {
     this.collector = new Collector(this.active);
     // Filled in `finish`, once every object is known; built lazily by the first rule that asks.
     this.cluster = new ClusterIndex(this.objects);
-    const whileArriving = (): never => {
-      throw NEEDS_WHOLE_SET;
-    };
     for (const entry of this.active.values()) {
       if (!entry.rule.check && !entry.rule.checkObject) continue;
-      const report = (descriptor: ReportDescriptor<string>): void => this.collector.report(entry, descriptor);
+      const kinds = entry.rule.meta.appliesTo.includes('*') ? undefined : new Set(entry.rule.meta.appliesTo);
+      // A rule judges only the kinds it declares, whoever wrote it: a report about another kind is dropped.
+      const report = (descriptor: ReportDescriptor<string>): void => {
+        if (kinds && descriptor.object && !appliesTo(kinds, descriptor.object)) return;
+        this.collector.report(entry, descriptor);
+      };
+      // Called only once `state` below exists: a rule runs after the constructor.
+      const whileArriving = (): never => {
+        state.crossDocument = true;
+        throw NEEDS_WHOLE_SET;
+      };
       const context: RuleContext = {
         options: entry.options,
         settings: this.settings,
@@ -85,7 +103,8 @@ export class Linter {
           return whileArriving();
         },
       };
-      this.states.push({ entry, report, context, crossDocument: false, checkedPrefix: 0 });
+      const state: RuleState = { entry, report, context, kinds, crossDocument: false, checkedPrefix: 0 };
+      this.states.push(state);
     }
   }
 
@@ -106,7 +125,7 @@ export class Linter {
       const { rule } = state.entry;
       if (!rule.checkObject || state.crossDocument) continue;
       for (const object of fresh) {
-        if (!judges(rule, object)) {
+        if (!judges(rule, object) || (state.kinds && !appliesTo(state.kinds, object))) {
           state.checkedPrefix++;
           continue;
         }
@@ -114,13 +133,12 @@ export class Linter {
         try {
           rule.checkObject(object, state.context);
         } catch (error) {
-          if (error instanceof NeedsWholeSet) {
-            // What it reported for this object before asking is reported again in `finish`.
-            this.collector.discardFrom(mark);
-            state.crossDocument = true;
-            break;
-          }
-          this.fail(rule, error, object);
+          if (!state.crossDocument) this.fail(rule, error, object);
+        }
+        if (state.crossDocument) {
+          // What it reported for this object before reaching out is reported again in `finish`.
+          this.collector.discardFrom(mark);
+          break;
         }
         state.checkedPrefix++;
       }
@@ -158,7 +176,7 @@ export class Linter {
         for (const object of allChecked ? [] : this.objects) {
           const place = this.arrival.get(object);
           const checked = place !== undefined && place < state.checkedPrefix && !(redo.has(object) && rule.meta.category !== 'input');
-          if (checked || !judges(rule, object)) continue;
+          if (checked || !judges(rule, object) || (state.kinds && !appliesTo(state.kinds, object))) continue;
           try {
             rule.checkObject(object, context);
           } catch (error) {

@@ -8,7 +8,7 @@ import type { LintSettings } from './settings.js';
 export type OptionsSchema = Record<string, unknown>;
 
 export interface RuleMeta<MessageId extends string = string> {
-  /** Public contract: equal to the file name in rules/ and to RULES.md. */
+  /** Public contract: equal to the file name in rules/ and to RULES.md; `<plugin>/<rule>` for a plugin's rule. */
   id: string;
   category: Category;
   /** Severity in the `recommended` preset. */
@@ -17,6 +17,11 @@ export interface RuleMeta<MessageId extends string = string> {
   /** Why it breaks stability or availability: the failure it prevents. */
   rationale: string;
   fix: string;
+  /**
+   * The kinds the rule judges (`['*']` for all). The engine enforces it: `checkObject` runs only on
+   * these, and reports about other kinds are dropped. Custom resources that embed a pod template
+   * where Deployment does (Argo Rollouts...) count as `Deployment`.
+   */
   appliesTo: readonly string[];
   since: string;
   /** Message templates keyed by id; `{{name}}` placeholders are filled from report data. */
@@ -52,7 +57,11 @@ export interface RuleContext<MessageId extends string = string, Options = Record
   readonly objects: readonly K8sObject[];
   readonly documents: readonly DocumentHandle[];
   readonly settings: LintSettings;
-  /** Cross-document lookups, built once per run on first use. */
+  /**
+   * Cross-document lookups, built once per run on first use. In `checkObject`, reaching for this,
+   * `objects` or `documents` means the check looks across documents: the engine stops it (with an
+   * exception) and runs it again once every file has arrived, whether or not the rule catches it.
+   */
   readonly cluster: ClusterIndex;
   /**
    * Whether a rule runs in this lint. A rule whose finding another rule's subsumes (one finding

@@ -41,6 +41,16 @@ function make(object: K8sObject, templatePath: Path, specPath: Path): PodTemplat
   return { spec, specPath, labels: stringMap(dig(metadata, 'labels')), metadataPath, annotations: stringMap(dig(metadata, 'annotations')) };
 }
 
+/**
+ * A custom resource linted like a Deployment: a kind ballast does not know that embeds a full
+ * pod template where Deployment does (Argo Rollouts, OpenKruise CloneSets...). Rules that apply
+ * to Deployments apply to these too.
+ */
+export function isDeploymentLike(object: K8sObject): boolean {
+  const { kind } = object;
+  return kind !== 'Pod' && kind !== 'PodTemplate' && kind !== 'CronJob' && !TEMPLATE_AT_SPEC_TEMPLATE.has(kind) && object.podTemplate !== undefined;
+}
+
 /** Runs to completion rather than serving: Jobs, CronJobs and Pods that are not restarted. */
 export function isBatch(object: K8sObject): boolean {
   if (object.kind === 'Job' || object.kind === 'CronJob') return true;

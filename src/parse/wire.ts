@@ -1,5 +1,6 @@
 import type { InputProblem, ParsedFile, SuppressionComment } from './source.js';
 import { SourceFile } from './source.js';
+import { adoptPlainMaps } from './plain-map.js';
 import { TableDocument } from './yaml.js';
 
 /**
@@ -43,6 +44,7 @@ export function toWire(parsed: ParsedFile): WireFile {
 export function fromWire(wire: WireFile & { reparse: false }): ParsedFile {
   const file = new SourceFile(wire.path, wire.text);
   const values = JSON.parse(wire.values) as unknown[];
+  adoptPlainMaps(values);
   return {
     file,
     documentCount: wire.documentCount,
