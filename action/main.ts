@@ -9,7 +9,7 @@
  * and one that is not fails on a missing file rather than uploading something stale.
  */
 import { appendFileSync, lstatSync, mkdirSync, rmSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { describeFailure, main } from '../bin/command.js';
@@ -45,8 +45,8 @@ async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> 
   const cwd = process.cwd();
   let reviewed: { result: LintResult; rules: readonly AnyRule[] } | undefined;
   const review = (result: LintResult, rules: readonly AnyRule[]): LintResult => {
-    // Paths from the repository root, which annotations and code scanning resolve them against.
-    let findings = cwd === workspace ? result.findings : result.findings.map((finding) => rebase(finding, cwd, workspace));
+    // Paths from the repository root with `/` (git's form, and what annotations and code scanning resolve).
+    let findings = result.findings.map((finding) => rebase(finding, cwd, workspace));
     // Every file was linted, so cross-document rules saw the whole tree; only the report narrows.
     if (only) findings = findings.filter((finding) => only.has(finding.file));
     const narrowed = { ...result, findings, summary: { ...result.summary, ...count(findings) } };
@@ -65,8 +65,12 @@ async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> 
 
   const { result, rules } = reviewed;
   if (sarifPath) {
-    mkdirSync(resolve(sarifPath, '..'), { recursive: true });
-    writeFileSafely(sarifPath, formatters.sarif(result, { rules, rootUri: pathToFileURL(workspace).href }));
+    try {
+      mkdirSync(dirname(sarifPath), { recursive: true });
+      writeFileSafely(sarifPath, formatters.sarif(result, { rules, rootUri: pathToFileURL(workspace).href }));
+    } catch (error) {
+      return fail(`cannot write the SARIF file ${sarifFile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   setOutputs(env, { ...count(result.findings), 'sarif-file': sarifFile });
   const summary = renderSummary({ findings: result.findings, rules, ...(only ? { onlyChanged: only.size } : {}) });
@@ -110,4 +114,4 @@ function fail(message: string): number {
   return 2;
 }
 
-process.exitCode = await runAction();
+process.exitCode = await runAction().catch((error: unknown) => fail(`internal error: ${error instanceof Error ? error.message : String(error)}`));

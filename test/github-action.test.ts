@@ -207,6 +207,14 @@ describe('the GitHub Action', () => {
     expect((JSON.parse(readFileSync(join(workspace, 'ballast.sarif'), 'utf8')) as SarifLog).version).toBe('2.1.0');
   });
 
+  it('fails with one message when the SARIF file cannot be written', () => {
+    const workspace = workspaceWith({ 'ok.yaml': CLEAN, 'reports/ballast.sarif/keep': '' });
+    const outcome = runAction({ paths: 'ok.yaml', 'sarif-file': 'reports/ballast.sarif' }, workspace);
+    expect(outcome.status).toBe(2);
+    expect(annotations(outcome.stdout)).toEqual([expect.stringMatching(/^::error title=ballast::cannot write the SARIF file reports\/ballast\.sarif: /)]);
+    expect(outcome.outputs).toEqual({});
+  });
+
   it('escapes Markdown and HTML from names and paths in the job summary', () => {
     const hostile = '<img src=x onerror=alert(1)>|[x](https://evil.example)';
     const workspace = workspaceWith({ 'a|[b](https://evil.example)<i>.yaml': WARNING_ONLY.replace('name: tool }', `name: "${hostile}" }`) });
