@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { bestEffortContainers } from '../src/model/resources.js';
+import { isStaticPod } from '../src/model/static-pods.js';
 
 export default defineRule<'bestEffort'>({
   meta: {
@@ -8,7 +9,7 @@ export default defineRule<'bestEffort'>({
     severity: 'warning',
     summary: 'The pod template has QoS class BestEffort: no container requests or limits CPU or memory.',
     rationale:
-      'Under node memory pressure the kubelet evicts BestEffort pods first, and the kernel OOM killer picks them first (oom_score_adj 1000). They are also scheduled as if they used nothing, so they land on nodes that are already full. A BestEffort pod is the first casualty of any busy node. This is the one finding for the pod: while it fires, cpu-request-missing, memory-request-missing and memory-limit-missing stay silent on the pod, and this message names every container that needs resources. Pods whose containers only idle (pause, `sleep infinity`) are not reported.',
+      'Under node memory pressure the kubelet evicts BestEffort pods first, and the kernel OOM killer picks them first (oom_score_adj 1000). They are also scheduled as if they used nothing, so they land on nodes that are already full. A BestEffort pod is the first casualty of any busy node. This is the one finding for the pod: while it fires, cpu-request-missing, memory-request-missing and memory-limit-missing stay silent on the pod, and this message names every container that needs resources. Pods whose containers only idle (pause, `sleep infinity`) are not reported, nor static pods, which the kubelet never evicts (memory-request-missing says what is true of them).',
     fix: 'Set `resources.requests` for cpu and memory on every container (equal limits make the pod Guaranteed).',
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '0.1.0',
@@ -19,7 +20,8 @@ export default defineRule<'bestEffort'>({
   },
   checkObject(object, context) {
     const template = object.podTemplate;
-    const containers = template && bestEffortContainers(template);
+    // The kubelet never evicts a static pod; the memory rules say what is true of one.
+    const containers = template && !isStaticPod(object) && bestEffortContainers(template);
     if (!template || !containers) return;
     const names = containers.map((container) => `"${container.name}"`);
     const list = names.length === 1 ? `container ${names[0] ?? ''}` : `containers ${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;

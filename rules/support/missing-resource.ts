@@ -1,8 +1,10 @@
 import { defineRule, type Rule, type RuleMeta } from '../../src/engine/rule.js';
+import { priorityClassOf } from '../../src/model/addons.js';
 import { bestEffortContainers, hasEffectiveRequest, podLevelCovers, resourceJudgedContainers, resourcesPath, resourceValue, type ResourceList } from '../../src/model/resources.js';
+import { controlPlanePodComponent, isStaticPod } from '../../src/model/static-pods.js';
 
-type MessageId = 'missing' | 'noBound';
-type MetaText = Pick<RuleMeta<MessageId>, 'id' | 'summary' | 'rationale' | 'fix'> & { messages: { missing: string; noBound?: string } };
+type MessageId = 'missing' | 'noBound' | 'staticPod';
+type MetaText = Pick<RuleMeta<MessageId>, 'id' | 'summary' | 'rationale' | 'fix'> & { messages: { missing: string; noBound?: string; staticPod?: string } };
 
 /**
  * The per-container "no request / no limit for a resource" rules share one check; each keeps
@@ -14,6 +16,11 @@ type MetaText = Pick<RuleMeta<MessageId>, 'id' | 'summary' | 'rationale' | 'fix'
  *  - a BestEffort pod is qos-besteffort's, which names every container;
  *  - a container with neither a request nor a limit for the resource is the request rule's,
  *    whose `noBound` message names both, and the limit rule stays silent on it.
+ *
+ * Static pods are not scheduled pods: the kubelet never evicts them, and a system-node-critical
+ * one gets the protected OOM score (-997, pkg/kubelet/qos/policy.go), so the memory rules leave
+ * those alone; a control-plane pod's memory exposure is control-plane-pod-priority's to report;
+ * for other static pods the request rule says what is true of them (`staticPod`).
  */
 export function missingResourceRule(resource: 'cpu' | 'memory', list: ResourceList, text: MetaText): Rule<MessageId> {
   const present = list === 'requests' ? hasEffectiveRequest : (owner: unknown, name: string) => resourceValue(owner, 'limits', name) !== undefined;
@@ -31,7 +38,13 @@ export function missingResourceRule(resource: 'cpu' | 'memory', list: ResourceLi
     checkObject(object, context) {
       const template = object.podTemplate;
       if (!template || podLevelCovers(template, list, resource)) return;
-      if (context.isEnabled('qos-besteffort') && bestEffortContainers(template)) return;
+      const staticPod = isStaticPod(object);
+      if (staticPod && resource === 'memory') {
+        if (priorityClassOf(template) === 'system-node-critical') return;
+        if (context.isEnabled('control-plane-pod-priority') && controlPlanePodComponent(object) !== undefined) return;
+      }
+      if (!staticPod && context.isEnabled('qos-besteffort') && bestEffortContainers(template)) return;
+      const staticMessage = staticPod && text.messages.staticPod !== undefined;
       const absorbed = list === 'limits' && context.isEnabled(requestRule);
       const namesBoth = list === 'requests' && text.messages.noBound !== undefined && context.isEnabled(limitRule);
       for (const container of resourceJudgedContainers(template, resource)) {
@@ -41,7 +54,7 @@ export function missingResourceRule(resource: 'cpu' | 'memory', list: ResourceLi
         context.report({
           at: object.at(...resourcesPath(container, list)),
           object,
-          messageId: namesBoth && unbounded ? 'noBound' : 'missing',
+          messageId: staticMessage ? 'staticPod' : namesBoth && unbounded ? 'noBound' : 'missing',
           data: { container: container.name, object: object.describe() },
         });
       }

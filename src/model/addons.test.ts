@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../parse/index.js';
 import { criticalAddonOf, quotaAdmitsPriorityClass } from './addons.js';
+import { ClusterIndex } from './cluster.js';
 import { objectsOf } from './object.js';
 import { staticPodComponent } from './static-pods.js';
 
@@ -22,15 +23,42 @@ spec:
 `;
 
 describe('criticalAddonOf', () => {
+  const judge = (yaml: string) => {
+    const target = object(yaml);
+    return criticalAddonOf(target, new ClusterIndex([target]));
+  };
+
   it('recognises well-known add-ons by image wherever they run', () => {
-    expect(criticalAddonOf(object(daemonSet('calico-system', 'quay.io/calico/node:v3.30.2')))).toMatchObject({ reason: 'well-known', role: 'cni' });
-    expect(criticalAddonOf(object(daemonSet('dns', 'registry.k8s.io/coredns/coredns:v1.12.1')))).toMatchObject({ role: 'dns' });
-    expect(criticalAddonOf(object(daemonSet('apps', 'example.com/node:1.0')))).toBeUndefined();
+    expect(judge(daemonSet('calico-system', 'quay.io/calico/node:v3.30.2'))).toMatchObject({ role: 'cni' });
+    expect(judge(daemonSet('dns', 'registry.k8s.io/coredns/coredns:v1.12.1'))).toMatchObject({ role: 'dns' });
+    expect(judge(daemonSet('metallb-system', 'quay.io/metallb/speaker:v0.14.8'))).toMatchObject({ role: 'load-balancer' });
+    expect(judge(daemonSet('kube-system', 'docker.io/kindest/kindnetd:v20240813-c6f155d6'))).toMatchObject({ role: 'cni' });
+    expect(judge(daemonSet('kube-flannel', 'docker.io/rancher/mirrored-flannelcni-flannel:v0.19.1'))).toMatchObject({ role: 'cni' });
+    expect(judge(daemonSet('apps', 'example.com/node:1.0'))).toBeUndefined();
   });
 
-  it('takes kube-system, the CriticalAddonsOnly toleration and the legacy annotation as marks', () => {
-    expect(criticalAddonOf(object(daemonSet('kube-system', 'example.com/agent:1')))?.reason).toBe('kube-system');
-    expect(criticalAddonOf(object(daemonSet('infra', 'example.com/agent:1', 'tolerations: [{key: CriticalAddonsOnly, operator: Exists}]')))?.reason).toBe('toleration');
+  it('takes neither kube-system, nor the CriticalAddonsOnly toleration, nor the legacy annotation as a role', () => {
+    expect(judge(daemonSet('kube-system', 'example.com/agent:1'))).toBeUndefined();
+    expect(judge(daemonSet('infra', 'example.com/agent:1', 'tolerations: [{key: CriticalAddonsOnly, operator: Exists}]'))).toBeUndefined();
+  });
+
+  it('finds the backend of a metrics APIService through its Service', () => {
+    const objects = parseText(
+      'a.yaml',
+      `apiVersion: apiregistration.k8s.io/v1
+kind: APIService
+metadata: {name: v1beta1.metrics.k8s.io}
+spec: {group: metrics.k8s.io, version: v1beta1, service: {name: metrics, namespace: monitoring}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: metrics, namespace: monitoring}
+spec: {selector: {app: adapter}, ports: [{port: 443}]}
+---
+${daemonSet('monitoring', 'example.com/adapter:1').replace(/agent/g, 'adapter')}`,
+    ).documents.flatMap(objectsOf);
+    const cluster = new ClusterIndex(objects);
+    expect(criticalAddonOf(objects[2]!, cluster)).toMatchObject({ role: 'metrics', servedFor: 'APIService "v1beta1.metrics.k8s.io"' });
   });
 });
 

@@ -1,14 +1,17 @@
 /**
  * Critical add-ons: the cluster services every workload depends on (DNS, kube-proxy, the CNI
- * agent, metrics-server, cluster-autoscaler...), and the priority classes that protect them.
+ * agent, CSI node plugins, load-balancer speakers, the metrics API, fail-closed admission
+ * webhooks, cluster-autoscaler), judged by what an object is — its images, well-known labels and
+ * the objects that point at it — never by the namespace it runs in; and the priority classes
+ * that protect them.
  */
 import { asString, isMap } from './access.js';
 import { lowestMinReplicas, type ClusterIndex } from './cluster.js';
+import { failClosedWebhooksServedBy } from './webhooks.js';
 import { flagsOfContainer, lastFlag } from './flags.js';
 import { parseImageReference } from './image.js';
 import type { K8sObject } from './object.js';
-import { staticPodComponent } from './static-pods.js';
-import { tolerationsOf } from './tolerations.js';
+import { isStaticPod } from './static-pods.js';
 import { containersOf, isBatch, type PodTemplate } from './workload.js';
 
 /**
@@ -22,10 +25,7 @@ export const CRITICAL_PRIORITY_CLASSES: ReadonlySet<string> = new Set(['system-c
 /** The annotation that marked critical pods before priority classes; removed in 1.16 (kubernetes#80342). */
 export const CRITICAL_POD_ANNOTATION = 'scheduler.alpha.kubernetes.io/critical-pod';
 
-/** Toleration the cluster autoscaler's critical-add-on taint asks for. */
-const CRITICAL_ADDONS_ONLY = 'CriticalAddonsOnly';
-
-export type AddonRole = 'dns' | 'metrics' | 'proxy' | 'cni' | 'autoscaler';
+export type AddonRole = 'dns' | 'metrics' | 'proxy' | 'cni' | 'csi-node' | 'load-balancer' | 'autoscaler' | 'webhook';
 
 /** Object names, `k8s-app`/`app.kubernetes.io/name` label values and image names of well-known add-ons. */
 const WELL_KNOWN: readonly { role: AddonRole; names: readonly string[]; images: readonly RegExp[] }[] = [
@@ -34,35 +34,83 @@ const WELL_KNOWN: readonly { role: AddonRole; names: readonly string[]; images: 
   { role: 'proxy', names: ['kube-proxy'], images: [/(^|\/)kube-proxy(-[a-z0-9]+)?$/] },
   {
     role: 'cni',
-    names: ['calico-node', 'cilium', 'cilium-agent', 'kube-flannel-ds', 'kube-flannel', 'flannel', 'weave-net', 'canal', 'kube-router', 'antrea-agent', 'aws-node'],
-    images: [/(^|\/)calico\/node$/, /(^|\/)cilium\/cilium$/, /(^|\/)flannel$/, /(^|\/)weave-kube$/, /(^|\/)kube-router$/, /(^|\/)antrea-agent[^/]*$/, /(^|\/)amazon-k8s-cni$/],
+    names: ['calico-node', 'cilium', 'cilium-agent', 'kube-flannel-ds', 'kube-flannel', 'flannel', 'weave-net', 'canal', 'kube-router', 'antrea-agent', 'aws-node', 'kindnet'],
+    images: [
+      /(^|\/)calico\/node$/,
+      /(^|\/)cilium\/cilium$/,
+      /(^|[/-])flannel$/,
+      /(^|\/)weave-kube$/,
+      /(^|\/)kube-router$/,
+      /(^|\/)antrea-agent[^/]*$/,
+      /(^|\/)amazon-k8s-cni$/,
+      /(^|\/)kindnetd$/,
+    ],
   },
+  // Announce Service IPs of type LoadBalancer on bare metal: without them those Services are unreachable.
+  { role: 'load-balancer', names: [], images: [/(^|\/)metallb\/speaker$/, /(^|\/)kube-vip$/] },
   { role: 'autoscaler', names: ['cluster-autoscaler'], images: [/(^|\/)cluster-autoscaler$/] },
 ];
 
-export type CriticalReason = 'kube-system' | 'toleration' | 'annotation' | 'well-known';
-
 export interface CriticalAddon {
-  reason: CriticalReason;
-  role?: AddonRole;
+  role: AddonRole;
+  /** What points at it, when the role comes from another object (an APIService, a webhook). */
+  servedFor?: string;
   template: PodTemplate;
 }
 
 /**
- * Whether the object's pods are a critical add-on: a long-running pod template in kube-system,
- * one tolerating CriticalAddonsOnly, one carrying the legacy critical-pod annotation, or a
- * well-known add-on by name, label or image. Control-plane static pods and run-to-completion
- * pods (install Jobs) are not add-ons.
+ * Whether the object's pods are a critical add-on, by role: a well-known add-on (name, label or
+ * image), a CSI node plugin, the backend of a metrics APIService, or the backend of a
+ * fail-closed admission webhook. Running in kube-system, tolerating CriticalAddonsOnly (many
+ * charts do, to fit on system node pools) or carrying the legacy critical-pod annotation
+ * (critical-pod-annotation-deprecated's) makes nothing critical. Static pods and
+ * run-to-completion pods (install Jobs) are not add-ons.
  */
-export function criticalAddonOf(object: K8sObject): CriticalAddon | undefined {
+export function criticalAddonOf(object: K8sObject, cluster: ClusterIndex): CriticalAddon | undefined {
   const template = object.podTemplate;
-  if (!template || isBatch(object) || staticPodComponent(object)) return undefined;
-  const role = addonRole(object, template);
-  if (role) return { reason: 'well-known', role, template };
-  if (object.namespace === 'kube-system') return { reason: 'kube-system', template };
-  if (tolerationsOf(template).some((toleration) => asString(toleration.value['key']) === CRITICAL_ADDONS_ONLY)) return { reason: 'toleration', template };
-  if (Object.prototype.hasOwnProperty.call(template.annotations, CRITICAL_POD_ANNOTATION)) return { reason: 'annotation', template };
+  if (!template || isBatch(object) || isStaticPod(object)) return undefined;
+  const role = addonRole(object, template) ?? (isCsiNodePlugin(template) ? 'csi-node' : undefined);
+  if (role) return { role, template };
+  const apiService = metricsApiServicesServedBy(cluster).get(object);
+  if (apiService) return { role: 'metrics', servedFor: `APIService "${apiService}"`, template };
+  const [webhook] = failClosedWebhooksServedBy(cluster, object);
+  if (webhook) return { role: 'webhook', servedFor: `${webhook.configuration.kind} "${webhook.configuration.name ?? ''}"`, template };
   return undefined;
+}
+
+/**
+ * Of several same-named objects (unrelated projects linted together), the one written in the same
+ * file as `from`, else in its directory, else the first.
+ */
+function nearest(from: K8sObject, candidates: readonly K8sObject[]): K8sObject | undefined {
+  const path = from.doc.file.path;
+  const directory = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  return (
+    candidates.find((candidate) => candidate.doc.file.path === path) ??
+    candidates.find((candidate) => candidate.doc.file.path.startsWith(`${directory}/`)) ??
+    candidates[0]
+  );
+}
+
+/** API groups whose aggregated APIService HorizontalPodAutoscalers and `kubectl top` read. */
+const METRICS_GROUPS: ReadonlySet<string> = new Set(['metrics.k8s.io', 'custom.metrics.k8s.io', 'external.metrics.k8s.io']);
+
+const metricsBackends = new WeakMap<ClusterIndex, Map<K8sObject, string>>();
+
+/** Workloads behind a metrics APIService of the set (APIService → `spec.service` → Service → pods), with the APIService's name. */
+function metricsApiServicesServedBy(cluster: ClusterIndex): ReadonlyMap<K8sObject, string> {
+  let found = metricsBackends.get(cluster);
+  if (found) return found;
+  found = new Map();
+  for (const apiService of cluster.ofKind('APIService')) {
+    if (apiService.group !== 'apiregistration.k8s.io' || !METRICS_GROUPS.has(asString(apiService.get('spec', 'group')) ?? '')) continue;
+    const name = asString(apiService.get('spec', 'service', 'name'));
+    if (name === undefined) continue;
+    const service = nearest(apiService, cluster.named(asString(apiService.get('spec', 'service', 'namespace')) ?? 'default', name).filter((object) => object.kind === 'Service'));
+    for (const entry of (service && cluster.selectedBy(service)) ?? []) found.set(entry.object, apiService.name ?? '');
+  }
+  metricsBackends.set(cluster, found);
+  return found;
 }
 
 /** The well-known add-on an object runs, from its name, its labels or its images. */

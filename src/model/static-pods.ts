@@ -136,3 +136,13 @@ export function isStaticPod(object: K8sObject): boolean {
   if (/(^|[/\\])etc[/\\]kubernetes[/\\]manifests[/\\]/.test(object.doc.file.path)) return true;
   return object.namespace === 'kube-system' && object.get('spec', 'hostNetwork') === true;
 }
+
+/**
+ * The control-plane component a static pod runs, by its binary or kubeadm's labels; other
+ * control-plane pods (cloud-controller-manager, VIP managers) carry kubeadm's tier label.
+ */
+export function controlPlanePodComponent(object: K8sObject): string | undefined {
+  if (object.kind !== 'Pod') return undefined;
+  const labels = object.labels;
+  return staticPodComponent(object)?.component ?? (labels['tier'] === 'control-plane' ? (labels['component'] ?? object.name ?? 'control-plane') : undefined);
+}
