@@ -35,7 +35,7 @@ export default defineRule<'missing' | 'containerMissing'>({
     const kind = asString(object.get('spec', 'scaleTargetRef', 'kind'));
     const name = asString(object.get('spec', 'scaleTargetRef', 'name'));
     if (!kind || !name) return;
-    const target = context.cluster.find(kind, object.namespaceOrDefault, name);
+    const target = context.cluster.find(kind, object.namespaceOrDefault, name, object);
     const template = target?.podTemplate;
     if (!target || !template) return;
     for (const metric of utilizationMetrics(object)) {

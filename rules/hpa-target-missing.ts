@@ -25,9 +25,9 @@ export default defineRule<'missing' | 'wrongKind'>({
     if (!kind || !name) return;
     const namespace = object.namespaceOrDefault;
     const { cluster } = context;
-    if (cluster.find(kind, namespace, name)) return;
+    if (cluster.find(kind, namespace, name, object)) return;
     const data = { object: object.describe(), kind, name, namespace };
-    const sameName = firstWorkload(cluster.named(namespace, name));
+    const sameName = firstWorkload(cluster.named(namespace, name, object));
     if (sameName) {
       context.report({
         at: object.at('spec', 'scaleTargetRef', 'kind'),

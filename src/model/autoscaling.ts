@@ -8,6 +8,7 @@
 import { asInteger, asString } from './access.js';
 import { hpaMinReplicas, specReplicas, type ClusterIndex } from './cluster.js';
 import type { K8sObject } from './object.js';
+import { inScope } from './scope.js';
 import { push } from './selector.js';
 import { REPLICATED_KINDS } from './workload.js';
 
@@ -34,7 +35,7 @@ export function scaledObjectsFor(cluster: ClusterIndex, object: K8sObject): read
     }
     scaledObjects.set(cluster, index);
   }
-  return object.name === undefined ? [] : (index.get(`${object.namespaceOrDefault}\u0000${object.kind}\u0000${object.name}`) ?? []);
+  return object.name === undefined ? [] : (index.get(`${object.namespaceOrDefault}\u0000${object.kind}\u0000${object.name}`) ?? []).filter((scaled) => inScope(object, scaled));
 }
 
 /** HPAs and ScaledObjects that scale the object. */

@@ -1,6 +1,7 @@
 import { asInteger, asString, dig, stringMap } from './access.js';
 import type { K8sObject } from './object.js';
 import { isControllerPodLabel, podSelectorOf, push, selectorMatches, SelectorIndex, sharesLabel, type Selector } from './selector.js';
+import { inScope, ScopedLists } from './scope.js';
 import { REPLICATED_KINDS, type PodTemplate } from './workload.js';
 
 /** A pod template and the object that carries it. */
@@ -44,7 +45,8 @@ export class ClusterIndex {
   private kinds: Map<string, K8sObject[]> | undefined;
   private names: Map<string, K8sObject[]> | undefined;
   private hpaTargets: Map<string, K8sObject[]> | undefined;
-  private byKindAndName: Map<string, K8sObject> | undefined;
+  private byKindAndName: Map<string, K8sObject[]> | undefined;
+  private readonly scopes = new ScopedLists();
   private templates: Map<string, SelectorIndex<TemplateEntry>> | undefined;
   private customByNamespace: Map<string, K8sObject[]> | undefined;
   private directories: Map<string, K8sObject[]> | undefined;
@@ -62,28 +64,36 @@ export class ClusterIndex {
     return this.kinds.get(kind) ?? [];
   }
 
-  /** Objects of any kind with this name in the namespace (`''` for cluster-scoped kinds). */
-  named(namespace: string, name: string): readonly K8sObject[] {
+  /**
+   * Objects of any kind with this name in the namespace (`''` for cluster-scoped kinds); with
+   * `from`, only those that can share its namespace (see scope.ts).
+   */
+  named(namespace: string, name: string, from?: K8sObject): readonly K8sObject[] {
     if (!this.names) {
       this.names = new Map();
       for (const object of this.objects) {
         if (object.name !== undefined) push(this.names, nameKey(scopeOf(object), object.name), object);
       }
     }
-    return this.names.get(nameKey(namespace, name)) ?? [];
+    const named = this.names.get(nameKey(namespace, name)) ?? [];
+    return from ? this.scopes.within(from, named, self) : named;
   }
 
-  /** The object of this kind and name in the namespace; namespace is ignored for cluster-scoped kinds. */
-  find(kind: string, namespace: string, name: string): K8sObject | undefined {
+  /**
+   * The object of this kind and name in the namespace (ignored for cluster-scoped kinds); with
+   * `from`, the first that can share its namespace.
+   */
+  find(kind: string, namespace: string, name: string, from?: K8sObject): K8sObject | undefined {
     // Keyed by kind too: 50,000 same-named HPAs made a scan of the name's objects quadratic.
     if (!this.byKindAndName) {
       this.byKindAndName = new Map();
       for (const object of this.objects) {
         const key = object.name === undefined ? undefined : targetKey(scopeOf(object), object.kind, object.name);
-        if (key !== undefined && !this.byKindAndName.has(key)) this.byKindAndName.set(key, object);
+        if (key !== undefined) push(this.byKindAndName, key, object);
       }
     }
-    return this.byKindAndName.get(targetKey(CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace, kind, name));
+    const found = this.byKindAndName.get(targetKey(CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace, kind, name)) ?? [];
+    return (from && !CLUSTER_SCOPED_KINDS.has(kind) ? this.scopes.within(from, found, self) : found)[0];
   }
 
   /** A PriorityClass of the set, by name. */
@@ -96,7 +106,7 @@ export class ClusterIndex {
     return this.find('ResourceQuota', namespace, name);
   }
 
-  /** HorizontalPodAutoscalers in the object's namespace whose `scaleTargetRef` names it. */
+  /** HorizontalPodAutoscalers in the object's namespace (and directory tree, see scope.ts) whose `scaleTargetRef` names it. */
   hpasFor(object: K8sObject): readonly K8sObject[] {
     if (!this.hpaTargets) {
       this.hpaTargets = new Map();
@@ -107,7 +117,7 @@ export class ClusterIndex {
       }
     }
     if (object.name === undefined) return [];
-    return this.hpaTargets.get(targetKey(object.namespaceOrDefault, object.kind, object.name)) ?? [];
+    return this.scopes.within(object, this.hpaTargets.get(targetKey(object.namespaceOrDefault, object.kind, object.name)) ?? [], self);
   }
 
   /** Every pod template of the namespace, in input order. */
@@ -121,14 +131,15 @@ export class ClusterIndex {
   }
 
   /**
-   * The pod templates a PodDisruptionBudget, Service or NetworkPolicy selects in its namespace;
-   * undefined when it has no selector that can be evaluated.
+   * The pod templates a PodDisruptionBudget, Service or NetworkPolicy selects in its namespace
+   * (and directory tree, when either leaves the namespace out: see scope.ts); undefined when it
+   * has no selector that can be evaluated.
    */
   selectedBy(object: K8sObject): readonly TemplateEntry[] | undefined {
     let selected = this.selections.get(object);
     if (selected === undefined) {
       const selector = podSelectorOf(object);
-      selected = selector ? this.select(object.namespaceOrDefault, selector) : null;
+      selected = selector ? this.select(object.namespaceOrDefault, selector).filter((entry) => inScope(object, entry.object)) : null;
       this.selections.set(object, selected);
     }
     return selected ?? undefined;
@@ -285,6 +296,10 @@ function isCustomResource(object: K8sObject): boolean {
   const group = object.group;
   if (object.apiVersion === '' || group === '') return false;
   return !['apps', 'batch', 'policy', 'autoscaling', 'extensions'].includes(group) && !group.endsWith('.k8s.io');
+}
+
+function self(object: K8sObject): K8sObject {
+  return object;
 }
 
 function scopeOf(object: K8sObject): string {
