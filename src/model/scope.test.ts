@@ -48,7 +48,7 @@ describe('namespace-less objects share a namespace only within a directory tree'
 
   it('matches objects that name the namespace wherever they are', () => {
     const teamPolicy = set.ofKind('NetworkPolicy').find((object) => object.namespace === 'team');
-    expect(names(set.selectedBy(teamPolicy))).toEqual(['named-a', 'named-b']);
+    expect(names(set.selectedBy(teamPolicy as K8sObject))).toEqual(['named-a', 'named-b']);
   });
 
   it('pairs an autoscaler with the workload of its own tree only', () => {
