@@ -91,7 +91,7 @@ describe('the packed package', () => {
     writeFileSync(
       join(consumer, 'consumer.cjs'),
       `const { lintText, formatters, rules, VERSION, loadConfig } = require('ballast');
-      const result = lintText('apiVersion: apps/v1\\nkind: Deployment\\nmetadata: { name: api }\\nspec: { replicas: 1 }\\n', 'api.yaml', { only: ['replicas-min'] });
+      const result = lintText('apiVersion: apps/v1\\nkind: Deployment\\nmetadata: { name: api }\\nspec: { replicas: 1, selector: { matchLabels: { app: api } }, template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: api:1 }] } } }\\n', 'api.yaml', { only: ['replicas-min'] });
       loadConfig('extends: strict').then((config) => console.log(JSON.stringify({ version: VERSION, rules: rules.length, ids: result.findings.map((f) => f.ruleId),
         sarif: JSON.parse(formatters.sarif(result)).version, extends: config.extends, esm: typeof require('ballast/package.json').exports['.'].import })));`,
     );
