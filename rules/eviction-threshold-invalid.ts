@@ -31,9 +31,10 @@ export default defineRule<MessageId>({
       const soft = checkThresholds(node, 'evictionSoft', '--eviction-soft', context);
       const grace = mapSetting(node, 'evictionSoftGracePeriod');
       const graceSignals = new Set(grace?.entries.map((entry) => entry.key));
+      // Decided once: asked per entry, 10,000 soft thresholds re-split the flag 10,000 times.
+      const setting = mapSetting(node, 'evictionSoft')?.source === 'flag' ? '--eviction-soft' : 'evictionSoft';
       for (const entry of soft) {
         if (graceSignals.has(entry.key)) continue;
-        const setting = mapSetting(node, 'evictionSoft')?.source === 'flag' ? '--eviction-soft' : 'evictionSoft';
         context.report({ at: entry.at, object: entry.object, messageId: 'noGracePeriod', data: { setting, signal: entry.key } });
       }
       for (const entry of grace?.entries ?? []) {

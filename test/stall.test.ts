@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
 import { lowestMinReplicas } from '../src/model/cluster.js';
+import { parseText } from '../src/parse/index.js';
 import type { K8sObject } from '../src/model/object.js';
 
 /**
@@ -44,5 +45,63 @@ describe('cross-document rules stay near-linear', () => {
   it('the lowest minReplicas of 200,000 HPAs (Math.min(...list) overflowed the stack: exit 2)', () => {
     const hpas = Array.from({ length: 200_000 }, (_, index) => ({ value: { spec: { minReplicas: index === 123_456 ? 1 : 3 } } }) as unknown as K8sObject);
     expect(lowestMinReplicas(hpas)).toBe(1);
+  });
+});
+
+describe('reading and locating stay linear', () => {
+  it('blank lines before an unused suppression comment, or before a stray BOM (an exponential regex hung on 140 bytes)', () => {
+    const { value, ms } = timed(() =>
+      lint([
+        { path: 'comment.yaml', text: `${'\n'.repeat(40)}# ballast-ignore-next-line replicas-min\n` },
+        { path: 'bom.yaml', text: `${'\n'.repeat(40)}\uFEFFa: 1\n` },
+      ]),
+    );
+    expect(value.findings.map((finding) => `${finding.file}:${finding.ruleId}:${finding.start.line}`).sort()).toEqual(['bom.yaml:parse-error:41', 'comment.yaml:unused-suppression:41']);
+    expect(ms).toBeLessThan(WALL_BOUND_MS);
+  });
+
+  it('200 KB of blank lines on standard input before a kubelet variable (flag-file detection was quadratic: 39 s)', () => {
+    const { value, ms } = timed(() => lint([{ path: '-', text: `${'\n'.repeat(200_000)}KUBELET_EXTRA_ARGS=--fail-swap-on=false --eviction-hard=bogus\n` }]));
+    expect(value.internalErrors).toEqual([]);
+    expect(ms).toBeLessThan(WALL_BOUND_MS);
+  });
+
+  it('--eviction-soft with 10,000 thresholds (each re-split the flag: minutes)', () => {
+    const thresholds = Array.from({ length: 10_000 }, (_, index) => `memory.available<${index + 1}Mi`).join(',');
+    const { value, ms } = timed(() => lint([{ path: 'node/kubeadm-flags.env', text: `KUBELET_KUBEADM_ARGS="--eviction-soft=${thresholds}"\n` }]));
+    const missing = value.findings.filter((finding) => finding.ruleId === 'eviction-threshold-invalid');
+    expect(missing).toHaveLength(10_000);
+    // Each points at its own pair inside the flag's value.
+    expect(new Set(missing.map((finding) => finding.start.column)).size).toBe(10_000);
+    expect(ms).toBeLessThan(WALL_BOUND_MS);
+  });
+
+  it('20,000 suppression comments beside 20,000 findings (each finding was matched against every comment)', () => {
+    const fields = Array.from({ length: 20_000 }, (_, index) => `# ballast-ignore-next-line replicas-min\nunknownField${index}: 1\n`).join('');
+    const text = `apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n${fields}`;
+    const { value, ms } = timed(() => lint([{ path: 'kubelet.yaml', text }]));
+    expect(value.findings.filter((finding) => finding.ruleId === 'unknown-field')).toHaveLength(20_000);
+    expect(value.findings.filter((finding) => finding.ruleId === 'unused-suppression')).toHaveLength(20_000);
+    expect(ms).toBeLessThan(WALL_BOUND_MS);
+  });
+
+  it('unknown fields with very long names (the did-you-mean edit distance was unbounded: minutes)', () => {
+    const fields = Array.from({ length: 100 }, (_, index) => `? ${'evictionHard'.repeat(300)}${index}\n: 1\n`).join('');
+    const text = `apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n${fields}evictionHrad: {}\n`;
+    const { value, ms } = timed(() => lint([{ path: 'kubelet.yaml', text }]));
+    const unknown = value.findings.filter((finding) => finding.ruleId === 'unknown-field');
+    expect(unknown).toHaveLength(101);
+    expect(unknown.filter((finding) => finding.message.includes('did you mean `evictionHard`'))).toHaveLength(1);
+    expect(ms).toBeLessThan(WALL_BOUND_MS);
+  });
+
+  it('locating the last of 100,000 List items costs no more than the first (it walked past every item before it)', () => {
+    const items = Array.from({ length: 100_000 }, (_, index) => `- {kind: ConfigMap, metadata: {name: c${index}}}\n`).join('');
+    const parsed = parseText('list.yaml', `apiVersion: v1\nkind: List\nitems:\n${items}`);
+    const document = parsed.documents[0];
+    if (!document) throw new Error('no document');
+    const { value, ms } = timed(() => Array.from({ length: 100_000 }, (_, index) => document.locate(['items', index, 'metadata', 'name'])));
+    expect(parsed.file.lines.position(value[99_999]?.[0] ?? 0).line).toBe(100_003);
+    expect(ms).toBeLessThan(WALL_BOUND_MS);
   });
 });

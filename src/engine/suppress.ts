@@ -26,13 +26,9 @@ export function applySuppressions(
   active: ReadonlyMap<string, ActiveRule>,
   isKnownRule: (ruleId: string) => boolean,
 ): Finding[] {
-  const comments = new Map<string, { comment: SuppressionComment; directive: Directive }[]>();
+  const comments = new Map<string, FileComments>();
   for (const parsed of files) {
-    if (parsed.comments.length === 0) continue;
-    comments.set(
-      parsed.file.path,
-      parsed.comments.map((comment) => ({ comment, directive: { rules: comment.rules, used: new Set<string>() } })),
-    );
+    if (parsed.comments.length > 0) comments.set(parsed.file.path, new FileComments(parsed.comments));
   }
   const annotations = new Map<K8sObject, Directive>();
   for (const object of objects) {
@@ -44,12 +40,8 @@ export function applySuppressions(
 
   for (const finding of collector.findings) {
     if (finding.ruleId === UNUSED) continue;
-    for (const { comment, directive } of comments.get(finding.file) ?? []) {
-      const applies = comment.scope === 'file' || comment.line + 1 === finding.start.line;
-      if (applies && matches(directive, finding.ruleId)) {
-        finding.suppressed ??= { kind: 'comment', ...(comment.reason ? { reason: comment.reason } : {}) };
-      }
-    }
+    const comment = comments.get(finding.file)?.suppressing(finding);
+    if (comment) finding.suppressed ??= { kind: 'comment', ...(comment.reason ? { reason: comment.reason } : {}) };
     const object = collector.objects.get(finding);
     const directive = object && annotations.get(object);
     if (object && directive && matches(directive, finding.ruleId)) {
@@ -60,7 +52,7 @@ export function applySuppressions(
 
   const isActive = (ruleId: string): boolean => active.has(ruleId);
   for (const parsed of files) {
-    for (const { comment, directive } of comments.get(parsed.file.path) ?? []) {
+    for (const { comment, directive } of comments.get(parsed.file.path)?.entries ?? []) {
       for (const [messageId, rule] of unusedEntries(directive, isActive, isKnownRule)) {
         collector.add(UNUSED, messageId, { rule, where: 'comment' }, parsed.file, documentIndexAt(parsed.file.text, comment.range[0]), comment.range);
       }
@@ -73,6 +65,55 @@ export function applySuppressions(
     }
   }
   return collector.findings;
+}
+
+interface CommentEntry {
+  comment: SuppressionComment;
+  directive: Directive;
+}
+
+/**
+ * A file's suppression comments, looked up by the line they govern: matching every finding
+ * against every comment of its file was quadratic (1.76 MB: over 100 s).
+ */
+class FileComments {
+  readonly entries: readonly CommentEntry[];
+  private readonly fileWide: CommentEntry[] = [];
+  private readonly byLine = new Map<number, CommentEntry[]>();
+  /** Per rule, the first file-wide comment that matches it (null: none); all that match are marked used when first asked. */
+  private readonly fileWideFirst = new Map<string, CommentEntry | null>();
+
+  constructor(comments: readonly SuppressionComment[]) {
+    this.entries = comments.map((comment) => ({ comment, directive: { rules: comment.rules, used: new Set<string>() } }));
+    for (const entry of this.entries) {
+      if (entry.comment.scope === 'file') this.fileWide.push(entry);
+      else {
+        const governed = entry.comment.line + 1;
+        const list = this.byLine.get(governed);
+        if (list) list.push(entry);
+        else this.byLine.set(governed, [entry]);
+      }
+    }
+  }
+
+  /** The first comment (in file order) that suppresses the finding; every comment that matches it is marked used. */
+  suppressing(finding: Finding): SuppressionComment | undefined {
+    let first = this.firstFileWide(finding.ruleId);
+    for (const entry of this.byLine.get(finding.start.line) ?? []) {
+      if (matches(entry.directive, finding.ruleId) && (!first || entry.comment.range[0] < first.comment.range[0])) first = entry;
+    }
+    return first?.comment;
+  }
+
+  private firstFileWide(ruleId: string): CommentEntry | undefined {
+    let first = this.fileWideFirst.get(ruleId);
+    if (first === undefined) {
+      first = null;
+      for (const entry of this.fileWide) if (matches(entry.directive, ruleId)) first ??= entry;
+      this.fileWideFirst.set(ruleId, first);
+    }
+    return first ?? undefined;
+  }
 }
 
 function splitRules(value: string): string[] {

@@ -41,13 +41,22 @@ export function checkAgainstSchema(value: unknown, schema: SchemaNode, path: Pat
     if (child) {
       checkAgainstSchema(value[key], child, [...path, key], issues);
     } else if (schema.additionalProperties === false) {
-      const suggestion = closest(key, Object.keys(properties));
+      const suggestion = closest(key, propertyNames(properties));
       issues.push({ kind: 'unknown', path: [...path, key], key, ...(suggestion ? { suggestion } : {}) });
     } else if (isMap(schema.additionalProperties)) {
       checkAgainstSchema(value[key], schema.additionalProperties, [...path, key], issues);
     }
   }
   return issues;
+}
+
+const propertyNamesOf = new WeakMap<object, string[]>();
+
+/** The property names of a schema, listed once (20,000 unknown keys each listed them again). */
+function propertyNames(properties: Readonly<Record<string, SchemaNode>>): string[] {
+  let names = propertyNamesOf.get(properties);
+  if (!names) propertyNamesOf.set(properties, (names = Object.keys(properties)));
+  return names;
 }
 
 /** How messages name a schema type: YAML words, not JSON's. */

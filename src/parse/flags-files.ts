@@ -66,6 +66,11 @@ const BOOLEAN_FLAGS: ReadonlySet<string> = new Set([
 const ENV_NAME = /(^|\/)kubeadm-flags\.env$|(^|\/)(default|sysconfig|kubernetes)\/kubelet$|(^|\/)kubelet\.env$/;
 const UNIT_NAME = /(^|\/)kubelet\.service$|(^|\/)kubelet\.service\.d\/[^/]+\.conf$/;
 const KUBELET_VARIABLE = /^KUBELET_[A-Z0-9_]*$/;
+// Blanks within one line only: `^\s*` in multiline mode also crosses newlines, so each of 200 KB
+// of blank lines (`helm template | ballast -`) rescanned all the rest (39 s).
+const SERVICE_HEADER = /^[^\S\n]*\[Service\][^\S\n]*$/m;
+const UNIT_HEADER = /^[^\S\n]*\[(Service|Unit)\][^\S\n]*$/m;
+const KUBELET_ASSIGNMENT = /^[^\S\n]*(export[^\S\n]+)?KUBELET_[A-Z0-9_]*=/m;
 
 export const kubeletFlagFileParser: FileParser = {
   matches(path, text) {
@@ -74,7 +79,7 @@ export const kubeletFlagFileParser: FileParser = {
     // Named otherwise (e.g. a copy passed explicitly): judged by content, and only when the
     // text cannot be YAML a kubelet reads — a `[Service]` header or a KUBELET_ assignment.
     if (/\.(ya?ml|json)$/i.test(normalized)) return false;
-    return /^\s*\[Service\]\s*$/m.test(text) ? /kubelet/i.test(text) : /^\s*(export\s+)?KUBELET_[A-Z0-9_]*=/m.test(text);
+    return SERVICE_HEADER.test(text) ? /kubelet/i.test(text) : KUBELET_ASSIGNMENT.test(text);
   },
   // Size is checked before any parser runs; a flag file has no nesting or aliases to limit.
   parse(path, text) {
@@ -85,7 +90,7 @@ export const kubeletFlagFileParser: FileParser = {
 export function parseFlagFile(path: string, rawText: string): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const file = new SourceFile(path, text);
-  const systemd = /\.(conf|service)$/.test(path) || /^\s*\[(Service|Unit)\]\s*$/m.test(text);
+  const systemd = /\.(conf|service)$/.test(path) || UNIT_HEADER.test(text);
   const flags: FileFlag[] = [];
   const ranges: FlagRanges[] = [];
   let root: OffsetRange | undefined;
@@ -155,15 +160,26 @@ function locateFlag(path: Path, ranges: readonly FlagRanges[], whole: OffsetRang
 
 /** The k-th comma-separated pair of a value (`cpu=1,memory=2Gi`), as file offsets. */
 function pairRange(flag: FlagRanges, index: number): OffsetRange | undefined {
-  let start = 0;
-  let current = 0;
-  for (let at = 0; at <= flag.valueText.length; at++) {
-    if (at < flag.valueText.length && flag.valueText[at] !== ',') continue;
-    if (current === index) return at > start ? [flag.valueChars[start] ?? 0, (flag.valueChars[at - 1] ?? 0) + 1] : undefined;
-    current++;
-    start = at + 1;
+  const bounds = pairBounds(flag);
+  const start = bounds[index];
+  const end = bounds[index + 1];
+  if (start === undefined || end === undefined) return undefined;
+  // `end` is one past the comma (or past the end of the value).
+  return end - 1 > start ? [flag.valueChars[start] ?? 0, (flag.valueChars[end - 2] ?? 0) + 1] : undefined;
+}
+
+/** Where each pair starts in the value, found once: 10,000 pairs looked up one by one re-scanned the value each time. */
+const pairStarts = new WeakMap<FlagRanges, number[]>();
+
+function pairBounds(flag: FlagRanges): number[] {
+  let bounds = pairStarts.get(flag);
+  if (!bounds) {
+    bounds = [0];
+    for (let at = 0; at < flag.valueText.length; at++) if (flag.valueText[at] === ',') bounds.push(at + 1);
+    bounds.push(flag.valueText.length + 1);
+    pairStarts.set(flag, bounds);
   }
-  return undefined;
+  return bounds;
 }
 
 /** A line after joining `\` continuations, with the file offset of every character. */

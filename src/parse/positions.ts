@@ -61,14 +61,16 @@ export function locateInTable(table: Int32Array, value: unknown, path: Path): Of
     let child = node + 3;
     if (typeof segment === 'number' && Array.isArray(current)) {
       if (segment < 0 || segment >= current.length) break;
-      for (let index = 0; index < segment; index++) child += slot(table, child + 2);
+      if (current.length < INDEXED_FROM) for (let index = 0; index < segment; index++) child += slot(table, child + 2);
+      else child = childrenOf(table, node, false)[segment] ?? child;
       node = child;
       current = current[segment];
       keyRange = undefined;
     } else if (isMap(current)) {
       const wanted = keyIndex(current, String(segment));
       if (wanted === -1) break;
-      for (let index = 0; index < wanted; index++) child += 2 + slot(table, child + 4);
+      if (wanted < INDEXED_FROM) for (let index = 0; index < wanted; index++) child += 2 + slot(table, child + 4);
+      else child = childrenOf(table, node, true)[wanted] ?? child;
       keyRange = [slot(table, child), slot(table, child + 1)];
       node = child + 2;
       current = current[String(segment)];
@@ -85,15 +87,47 @@ export function locateInTable(table: Int32Array, value: unknown, path: Path): Of
   return [start, start + 1];
 }
 
+/**
+ * Collections from this size on have the slots of their children listed once: walking past the
+ * items before the wanted one made locating in a 20,000-item List quadratic.
+ */
+const INDEXED_FROM = 32;
+const children = new WeakMap<Int32Array, Map<number, number[]>>();
+const keyOrders = new WeakMap<object, Map<string, number>>();
+
+/** Slots where the children of the collection at `node` begin (a mapping's child begins with its key). */
+function childrenOf(table: Int32Array, node: number, mapping: boolean): number[] {
+  let byNode = children.get(table);
+  if (!byNode) children.set(table, (byNode = new Map<number, number[]>()));
+  let list = byNode.get(node);
+  if (!list) {
+    list = [];
+    const end = node + slot(table, node + 2);
+    // A mapping's child is keyStart, keyEnd, then the node, whose size is its third slot.
+    const keySlots = mapping ? 2 : 0;
+    for (let child = node + 3; child < end; child += keySlots + slot(table, child + keySlots + 2)) list.push(child);
+    byNode.set(node, list);
+  }
+  return list;
+}
+
 /** Position of `key` among the object's keys (any key: the first), without listing them. */
 function keyIndex(object: Record<string, unknown>, key: string | undefined): number {
+  const order = key === undefined ? undefined : keyOrders.get(object);
+  if (order && key !== undefined) return order.get(key) ?? -1;
   let index = 0;
+  let found = -1;
   // for-in lists own keys in Object.keys order here: parsed mappings have no prototype to add any.
   for (const candidate in object) {
-    if (key === undefined || candidate === key) return index;
+    if (key === undefined || candidate === key) {
+      found = index;
+      break;
+    }
     index++;
   }
-  return -1;
+  // Far down a large mapping: its keys are listed once, for the lookups that follow.
+  if (index >= INDEXED_FROM && key !== undefined) keyOrders.set(object, new Map(Object.keys(object).map((candidate, at) => [candidate, at])));
+  return found;
 }
 
 function slot(table: Int32Array, index: number): number {

@@ -125,10 +125,31 @@ function parseStream(text: string): Document.Parsed[] {
 
 /** Index of the document holding `offset`, counting `---` markers before it (a leading one opens document 0). */
 export function documentIndexAt(text: string, offset: number): number {
-  // A fresh expression: matchAll would start from the shared one's leftover lastIndex.
-  const markers = [...text.slice(0, offset).matchAll(new RegExp(DOCUMENT_MARKER.source, 'gm'))];
-  const leading = /^(?:\s*#[^\n]*\n|\s*\n)*---/.test(text) ? 1 : 0;
-  return Math.max(0, markers.length - leading);
+  const { markers, leading } = markersOf(text);
+  // Markers that end at or before `offset` (binary search: one lookup per unused suppression of a large file).
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((markers[mid] ?? 0) + 3 <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(0, low - leading);
+}
+
+/** The text last asked about and its markers: callers ask about one file many times in a row. */
+let markerCache: { text: string; markers: number[]; leading: number } | undefined;
+
+function markersOf(text: string): { markers: number[]; leading: number } {
+  if (markerCache?.text !== text) {
+    // A fresh expression: matchAll would start from the shared one's leftover lastIndex.
+    const markers = [...text.matchAll(new RegExp(DOCUMENT_MARKER.source, 'gm'))].map((match) => match.index);
+    // One line at a time (blanks other than newlines, then an optional comment): `\s*\n` in a
+    // repeated group split a run of blank lines in exponentially many ways (40 blank lines hung).
+    const leading = /^(?:[^\S\n]*(?:#[^\n]*)?\n)*---/.test(text) ? 1 : 0;
+    markerCache = { text, markers, leading };
+  }
+  return markerCache;
 }
 
 function blankBefore(text: string, offset: number): string {
