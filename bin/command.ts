@@ -93,18 +93,20 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   if (values.help) return print(HELP);
   if (values.version) return print(VERSION);
 
-  const cwd = process.cwd();
-  const configPath = values.config ?? findConfigFile(cwd);
-  const loaded: LoadedConfig | undefined = configPath ? await readConfigFile(configPath, [], { allowPlugins: embedding.allowPlugins ?? true }) : undefined;
-  const rules = ruleSet(loaded?.plugins);
-  const discovery = { cwd, ignore: loaded?.config.ignore ?? [], ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
-
-  if (values['list-rules']) return print(listRules(rules));
+  // The catalogue needs no config: a config's plugins are code, loaded only to lint.
+  if (values['list-rules']) return print(listRules(ruleSet()));
   if (values.explain !== undefined) {
-    const rule = rules.find((candidate) => candidate.meta.id === values.explain);
-    if (!rule) throw new UsageError(`unknown rule: ${values.explain} (see --list-rules)`);
+    const rule = ruleSet().find((candidate) => candidate.meta.id === values.explain);
+    if (!rule) throw new UsageError(`unknown rule: ${values.explain} (see --list-rules; a plugin's rules are documented by the plugin)`);
     return print(explainRule(rule).trimEnd());
   }
+
+  const cwd = process.cwd();
+  const configPath = values.config ?? findConfigFile(cwd);
+  const lints = values['explain-node'] === undefined;
+  const loaded: LoadedConfig | undefined = configPath ? await readConfigFile(configPath, [], { plugins: lints, allowPlugins: embedding.allowPlugins ?? true }) : undefined;
+  const rules = ruleSet(loaded?.plugins);
+  const discovery = { cwd, ignore: loaded?.config.ignore ?? [], ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
 
   const format = (values.format ?? 'stylish') as FormatName;
   if (!Object.hasOwn(formatters, format)) throw new UsageError(`unknown format: ${format} (one of ${Object.keys(formatters).join(', ')})`);

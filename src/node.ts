@@ -6,9 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import type { BallastConfig } from './engine/config.js';
 import { ConfigError } from './engine/config-error.js';
 import { loadConfig } from './engine/config-loader.js';
@@ -82,45 +81,56 @@ export interface LoadedConfig {
   plugins: AnyRule[];
 }
 
+export interface ReadConfigOptions {
+  /**
+   * Load the config's `plugins` (default true). A config with plugins is code: the command line
+   * loads them only for commands that lint, never to list or explain rules.
+   */
+  plugins?: boolean;
+  /**
+   * `false` (the GitHub Action's default: the config may come from the pull request): a config
+   * that lists plugins is refused rather than run, or read without them and then failing on their rules.
+   */
+  allowPlugins?: boolean;
+}
+
 /**
- * Reads, validates and resolves the plugins of a config file. With `allowPlugins: false` (the
- * GitHub Action's default: the config may come from the pull request), a config that lists
- * plugins is refused rather than run, or read without them and then failing on their rules.
+ * Reads and validates a config file, then loads its plugins: only once the config is valid,
+ * and only from files inside the config's repository or from installed packages.
  */
-export async function readConfigFile(path: string, extraRules: readonly AnyRule[] = [], { allowPlugins = true }: { allowPlugins?: boolean } = {}): Promise<LoadedConfig> {
+export async function readConfigFile(path: string, extraRules: readonly AnyRule[] = [], options: ReadConfigOptions = {}): Promise<LoadedConfig> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     throw new ConfigError('cannot read the config file', path);
   }
-  // Plugins load before validation: the config may configure their rules, whose IDs and options validation must know.
-  const specifiers = pluginSpecifiers(text);
-  if (!allowPlugins && specifiers.length > 0) {
+  // Validated before any plugin loads; rule IDs only a plugin defines are checked once it has.
+  const unchecked = await loadConfig(text, { path, rules: extraRules, pluginsPending: true });
+  const specifiers = unchecked.plugins ?? [];
+  if (options.allowPlugins === false && specifiers.length > 0) {
     throw new ConfigError(`lists plugins (${specifiers.join(', ')}): they are code from the repository, and were not allowed to load (the GitHub Action loads them with \`allow-plugins: true\`)`, path);
+  }
+  if (specifiers.length === 0 || options.plugins === false) {
+    const config = specifiers.length === 0 ? await loadConfig(text, { path, rules: extraRules }) : unchecked;
+    return { config, plugins: [] };
   }
   const plugins = await loadPlugins(specifiers, dirname(resolve(path)));
   const config = await loadConfig(text, { path, rules: [...extraRules, ...plugins] });
   return { config, plugins };
 }
 
-/** `plugins:` read ahead of validation; a malformed value loads nothing here and validation reports it. */
-function pluginSpecifiers(text: string): string[] {
-  let value: unknown;
-  try {
-    value = parseYaml(text, { logLevel: 'silent' });
-  } catch {
-    return [];
-  }
-  const plugins: unknown = value !== null && typeof value === 'object' ? (value as { plugins?: unknown }).plugins : undefined;
-  return Array.isArray(plugins) && plugins.every((entry) => typeof entry === 'string') ? plugins : [];
-}
-
-/** A plugin module's default export (or `rules` export) is one rule or a list of rules. */
+/**
+ * A plugin module's default export (or `rules` export) is one rule or a list of rules. A
+ * specifier is a path (relative to `baseDirectory`) to a file inside the repository that holds
+ * `baseDirectory` (the folder itself outside any repository), symlinks resolved; or the name of
+ * an installed package. URLs (`data:`, `http:`, `file:`...) are refused: a pull request that
+ * changes the config must not be able to run code from anywhere else.
+ */
 export async function loadPlugins(specifiers: readonly string[], baseDirectory: string): Promise<AnyRule[]> {
   const rules: AnyRule[] = [];
   for (const specifier of specifiers) {
-    const target = specifier.startsWith('.') || isAbsolute(specifier) ? pathToFileURL(resolve(baseDirectory, specifier)).href : specifier;
+    const target = pluginTarget(specifier, baseDirectory);
     let module: { default?: unknown; rules?: unknown };
     try {
       module = (await import(target)) as { default?: unknown; rules?: unknown };
@@ -135,6 +145,42 @@ export async function loadPlugins(specifiers: readonly string[], baseDirectory: 
     }
   }
   return rules;
+}
+
+/** An npm package name, optionally with a path into the package (`@team/rules`, `rules/extra.js`). */
+const PACKAGE_SPECIFIER = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w./-]+)?$/i;
+
+/** What to import for a plugin specifier, or a ConfigError saying why it may not be loaded. */
+function pluginTarget(specifier: string, baseDirectory: string): string {
+  if (specifier.startsWith('.') || isAbsolute(specifier)) {
+    const boundary = realpathOrSelf(repositoryRoot(resolve(baseDirectory)) ?? resolve(baseDirectory));
+    let real: string;
+    try {
+      real = realpathSync(resolve(baseDirectory, specifier));
+    } catch {
+      throw new ConfigError(`cannot load plugin "${specifier}": no such file`, 'plugins');
+    }
+    if (!isInside(real, boundary)) throw new ConfigError(`plugin "${specifier}" is outside the repository (${boundary}); plugins load only from the repository or installed packages`, 'plugins');
+    return pathToFileURL(real).href;
+  }
+  if (!PACKAGE_SPECIFIER.test(specifier) || specifier.includes('..')) {
+    throw new ConfigError(`plugin "${specifier}" is neither a file in the repository nor an installed package name (URLs such as data: or https: are refused)`, 'plugins');
+  }
+  return specifier;
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Whether `path` is `root` or below it (both absolute, symlinks resolved). */
+export function isInside(path: string, root: string): boolean {
+  const rest = relative(root, path);
+  return rest === '' || (rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest));
 }
 
 function isRule(value: unknown): value is AnyRule {

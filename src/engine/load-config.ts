@@ -13,6 +13,11 @@ export interface LoadConfigOptions {
   path?: string;
   /** Plugin rules whose IDs and options are valid in `rules:`. */
   rules?: readonly AnyRule[];
+  /**
+   * The config's plugins are not loaded yet: rule IDs that are not known are left for the
+   * validation that follows loading them (plugins load only from a config that validates).
+   */
+  pluginsPending?: boolean;
 }
 
 /** Validates a config given as YAML/JSON text or as an object; throws `ConfigError`. */
@@ -45,6 +50,7 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
   const rules = new Map(ruleSet(options.rules, locate('/plugins')).map((rule) => [rule.meta.id, rule]));
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const rule = rules.get(id);
+    if (!rule && options.pluginsPending) continue;
     if (!rule) {
       const suggestion = closest(id, [...rules.keys()]);
       throw new ConfigError(`unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, locate(`/rules/${pointerKey(id)}`));
