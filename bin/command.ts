@@ -17,6 +17,7 @@ import type { AnyRule } from '../src/engine/rule.js';
 import { ruleSet } from '../src/engine/rule-set.js';
 import { isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
+import { escapeControl, withoutWorkflowCommands } from '../src/format/escape.js';
 import { formatChunks, formatters, type FormatName } from '../src/format/index.js';
 import { formatNodeReport } from '../src/format/node-allocatable.js';
 import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
@@ -141,7 +142,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
       cwd,
       threads: parseThreads(values.threads),
       // One line, and the other files are still linted (a file removed since the walk, a permission).
-      onUnreadable: (path, reason) => process.stderr.write(`ballast: cannot read ${path} (${reason}); skipped\n`),
+      onUnreadable: (path, reason) => process.stderr.write(logLine(`ballast: cannot read ${escapeControl(path)} (${reason}); skipped\n`)),
     });
   }
   const finished = linter.finish();
@@ -158,13 +159,14 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
 
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env['NO_COLOR']));
   const formatOptions = { color, showSuppressed: values['show-suppressed'] ?? false, rules, rootUri: pathToFileURL(cwd).href };
-  for (const chunk of formatChunks(format, result, formatOptions)) process.stdout.write(chunk);
+  // Only --format github writes workflow commands; in Actions every other line is kept from holding one.
+  for (const chunk of formatChunks(format, result, formatOptions)) process.stdout.write(format === 'github' || !IN_ACTIONS ? chunk : withoutWorkflowCommands(chunk, format));
   // A clean-looking summary must not hide that something was filtered out.
   if (hidden > 0 && format === 'stylish') process.stdout.write(`(${hidden} warning and info finding${hidden === 1 ? '' : 's'} hidden by --quiet)\n`);
   // In GitHub Actions the log keeps the readable report and the findings also become annotations on the diff.
-  if (values.format === undefined && (embedding.annotate ?? process.env['GITHUB_ACTIONS'] === 'true')) process.stdout.write(formatters.github(result, formatOptions));
+  if (values.format === undefined && (embedding.annotate ?? IN_ACTIONS)) process.stdout.write(formatters.github(result, formatOptions));
   for (const error of result.internalErrors) {
-    process.stderr.write(`ballast: internal error in rule ${error.ruleId}${error.file ? ` on ${error.file}` : ''}: ${error.message}\n`);
+    process.stderr.write(logLine(`ballast: internal error in rule ${escapeControl(error.ruleId)}${error.file ? ` on ${escapeControl(error.file)}` : ''}: ${escapeControl(error.message)}\n`));
   }
   if (result.internalErrors.length > 0) return 2;
   return failed ? 1 : 0;
@@ -221,8 +223,16 @@ function listRules(rules: readonly AnyRule[]): string {
     .join('\n');
 }
 
+/** Whether the output is read by the GitHub Actions runner, which takes some lines as commands. */
+const IN_ACTIONS = process.env['GITHUB_ACTIONS'] === 'true';
+
+/** A line of plain text for stdout or stderr, unable to hold a workflow command when the runner reads it. */
+export function logLine(text: string): string {
+  return IN_ACTIONS ? withoutWorkflowCommands(text, 'stylish') : text;
+}
+
 function print(text: string): number {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(logLine(`${text}\n`));
   return 0;
 }
 
@@ -230,5 +240,5 @@ function print(text: string): number {
 export function describeFailure(error: unknown): string {
   const known = error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
   const message = error instanceof Error ? error.message : String(error);
-  return `${known ? '' : 'internal error: '}${message}`;
+  return `${known ? '' : 'internal error: '}${escapeControl(message)}`;
 }

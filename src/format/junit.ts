@@ -12,10 +12,13 @@ export function formatJunit(result: LintResult, options: FormatOptions = {}): st
   const shown = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
   const suites = new Map<string, Map<string, Finding[]>>();
   for (const finding of shown) {
-    const cases = suites.get(finding.file) ?? new Map<string, Finding[]>();
-    suites.set(finding.file, cases);
+    let cases = suites.get(finding.file);
+    if (!cases) suites.set(finding.file, (cases = new Map<string, Finding[]>()));
     const name = `${finding.ruleId} ${subject(finding)}`;
-    cases.set(name, [...(cases.get(name) ?? []), finding]);
+    // Appended in place: copying the list for each finding made a large test case quadratic.
+    const findings = cases.get(name);
+    if (findings) findings.push(finding);
+    else cases.set(name, [finding]);
   }
 
   const body: string[] = [];
@@ -59,10 +62,10 @@ function testcase(file: string, name: string, findings: readonly Finding[]): str
   const worst = failing.reduce((top, finding) => (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[top.severity] ? finding : top));
   const message = failing.length === 1 ? worst.message : `${failing.length} findings; the most severe: ${worst.message}`;
   const details = failing.map((finding) => {
-    const where = `${finding.file}:${finding.start.line}:${finding.start.column} ${finding.severity} ${finding.message}`;
-    return finding.fix ? `${where}\nfix: ${finding.fix}` : where;
+    const where = `${oneLine(finding.file)}:${finding.start.line}:${finding.start.column} ${finding.severity} ${oneLine(finding.message)}`;
+    return finding.fix ? `${where}\nfix: ${oneLine(finding.fix)}` : where;
   });
-  return [open, `      <failure type="${worst.severity}" message="${attribute(message)}">${text(details.join('\n'))}</failure>`, '    </testcase>'];
+  return [open, `      <failure type="${worst.severity}" message="${attribute(message)}">${details.join('\n')}</failure>`, '    </testcase>'];
 }
 
 /** `Deployment prod/api`, or the document for findings about no object (parse errors). */
@@ -83,7 +86,15 @@ function text(value: string): string {
   return clean(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\r', '&#13;');
 }
 
-/** Attribute values also escape quotes, and newlines and tabs, which parsers would normalise to spaces. */
+/**
+ * Attribute values also escape quotes, and newlines and tabs, which parsers would normalise to
+ * spaces. Text from files gets the same newline escape inside a failure's body: a line break
+ * in a name would otherwise start a line of the report with whatever follows it.
+ */
 function attribute(value: string): string {
   return text(value).replaceAll('"', '&quot;').replaceAll("'", '&apos;').replaceAll('\n', '&#10;').replaceAll('\t', '&#9;');
+}
+
+function oneLine(value: string): string {
+  return text(value).replaceAll('\n', '&#10;');
 }

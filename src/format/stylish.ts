@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { Finding, LintResult, Severity } from '../types.js';
+import { escapeControl } from './escape.js';
 import type { FormatOptions } from './types.js';
 
 type Paint = (text: string) => string;
@@ -21,16 +22,16 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
 
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
-    lines.push(colors.underline(file));
+    lines.push(colors.underline(escapeControl(file)));
     const positionWidth = findings.reduce((width, finding) => Math.max(width, position(finding).length), 0);
     for (const finding of findings) {
       const label = finding.suppressed ? 'suppressed' : finding.severity;
       const severity = finding.suppressed ? colors.dim(label.padEnd(10)) : paint[finding.severity](label.padEnd(7));
-      lines.push(`  ${colors.dim(position(finding).padEnd(positionWidth))}  ${severity}  ${finding.message}  ${colors.dim(finding.ruleId)}`);
+      lines.push(`  ${colors.dim(position(finding).padEnd(positionWidth))}  ${severity}  ${escapeControl(finding.message)}  ${colors.dim(escapeControl(finding.ruleId))}`);
       const indent = ' '.repeat(positionWidth + 4);
-      if (finding.fix) lines.push(`${indent}${colors.dim('fix:')} ${finding.fix}`);
+      if (finding.fix) lines.push(`${indent}${colors.dim('fix:')} ${escapeControl(finding.fix)}`);
       for (const related of finding.related ?? []) {
-        lines.push(`${indent}${colors.dim(`see ${related.file}:${related.start.line}:${related.start.column}`)} ${related.message}`);
+        lines.push(`${indent}${colors.dim(`see ${escapeControl(related.file)}:${related.start.line}:${related.start.column}`)} ${escapeControl(related.message)}`);
       }
     }
     lines.push('');
