@@ -29,6 +29,11 @@ const hostile = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 
 
 let counter = 0;
 
+/** A Deployment that draws findings (one replica, no requests), named as given (a YAML scalar). */
+function deployment(name: string): string {
+  return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: web:1.0}]\n`;
+}
+
 function run(args: readonly string[], cwd: string): { stdout: string; stderr: string; status: number | null } {
   const child = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true', NO_COLOR: '1', BALLAST_DEBUG: '' } });
   return { stdout: child.stdout, stderr: child.stderr, status: child.status };
@@ -43,11 +48,12 @@ describe('GITHUB_ACTIONS=true: no line of output can start a workflow command', 
           // Path separators cannot be in a name; the rest of each hostile string can.
           const folderPath = join(root, `${index}${folder.replaceAll('/', '_')}`);
           mkdirSync(folderPath, { recursive: true });
-          writeFileSync(join(folderPath, `${file.replaceAll('/', '_')}.yaml`), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${JSON.stringify(name)}\nspec:\n  replicas: 1\n  selector: ${JSON.stringify(name)}\n`);
+          writeFileSync(join(folderPath, `${file.replaceAll('/', '_')}.yaml`), deployment(JSON.stringify(name)));
         });
         for (const format of [undefined, 'stylish', 'json', 'sarif', 'junit', 'github']) {
           const { stdout, stderr, status } = run([...(format ? ['--format', format] : []), '.'], root);
           expect([0, 1], stderr).toContain(status);
+          expect(stdout).toContain('replicas-min');
           for (const line of `${stdout}\n${stderr}`.split(/\r\n|\r|\n/)) {
             if (!isCommand(line)) continue;
             // Only the annotations ballast means to write, in the modes that write them.
@@ -63,7 +69,7 @@ describe('GITHUB_ACTIONS=true: no line of output can start a workflow command', 
   it('a directory named ::stop-commands:: and an object name that forges ::error are shown escaped', () => {
     const root = join(directory, 'named');
     mkdirSync(join(root, '::stop-commands::x'), { recursive: true });
-    writeFileSync(join(root, '::stop-commands::x', 'a.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "web\\n::error file=x::forged ##[add-mask]y \\u001b[2J"\nspec:\n  replicas: 1\n');
+    writeFileSync(join(root, '::stop-commands::x', 'a.yaml'), deployment('"web\\n::error file=x::forged ##[add-mask]y \\u001b[2J"'));
     const { stdout } = run(['--format', 'stylish', '.'], root);
     expect(stdout).toContain('\\u003a:stop-commands::x/a.yaml');
     expect(stdout).toContain('web\\n::error file=x::forged ##\\u005badd-mask]y \\u001b[2J');
