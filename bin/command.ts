@@ -20,8 +20,10 @@ import { explainRule } from '../src/format/explain.js';
 import { escapeControl, withoutWorkflowCommands } from '../src/format/escape.js';
 import { formatChunks, formatters, type FormatName } from '../src/format/index.js';
 import { formatNodeReport } from '../src/format/node-allocatable.js';
+import { renderInputs } from '../src/node-render.js';
 import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
-import { parseBytes } from '../src/parse/index.js';
+import { DEFAULT_LIMITS } from '../src/parse/limits.js';
+import { parseSplitting } from '../src/render/helm-stream.js';
 import type { LintResult, Severity, SeverityOrOff } from '../src/types.js';
 
 const HELP = `Usage: ballast [options] [paths|globs|-]...
@@ -45,6 +47,7 @@ Options:
       --show-suppressed      also print findings hidden by suppressions
       --stdin-filename <p>   name to report for "-"
       --all                  lint the whole working directory instead of the paths given (for pre-commit)
+      --no-render            lint Kustomize and Helm files as they are instead of rendering them first
       --color, --no-color    force colours on or off (default: on for a terminal)
   -v, --version              print the version
   -h, --help                 print this help
@@ -84,6 +87,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
       'show-suppressed': { type: 'boolean' },
       'stdin-filename': { type: 'string' },
       all: { type: 'boolean' },
+      'no-render': { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
@@ -131,11 +135,23 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
   };
   const filePatterns = positionals.filter((pattern) => pattern !== '-');
-  const files = filePatterns.length > 0 ? sizeFiles(await discoverFiles(filePatterns, discovery), cwd) : [];
+  const found = filePatterns.length > 0 ? await discoverFiles(filePatterns, discovery) : [];
+  const renderSetting = loaded?.config.render;
+  const render = !values['no-render'] && renderSetting !== false && (typeof renderSetting !== 'object' || renderSetting.enabled !== false);
+  const rendering = render
+    ? renderInputs(found, {
+        cwd,
+        limits: DEFAULT_LIMITS,
+        helmValues: (typeof renderSetting === 'object' ? (renderSetting.helmValues ?? []) : []).map((file) => resolve(dirname(resolve(cwd, configPath ?? '.')), file)),
+        note: (message) => process.stderr.write(`ballast: ${message}\n`),
+      })
+    : undefined;
+  const files = sizeFiles(rendering?.files ?? found, cwd);
   const relaunched = relaunchWithRoom(files);
   if (relaunched !== undefined) return relaunched;
   const linter = new Linter(lintOptions);
-  if (positionals.includes('-')) linter.add([parseBytes(values['stdin-filename'] ?? '-', readFileSync(0))]);
+  if (rendering) linter.add(rendering.parsed);
+  if (positionals.includes('-')) linter.add(parseSplitting(values['stdin-filename'] ?? '-', readFileSync(0), { ...DEFAULT_LIMITS }));
   if (files.length > 0) {
     await lintInto(linter, files, {
       ...lintOptions,
@@ -145,7 +161,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
       onUnreadable: (path, reason) => process.stderr.write(logLine(`ballast: cannot read ${escapeControl(path)} (${reason}); skipped\n`)),
     });
   }
-  const finished = linter.finish();
+  const finished = rendering ? rendering.attribute(linter.finish()) : linter.finish();
   const result = embedding.review ? embedding.review(finished, rules) : finished;
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
   const failed = result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn));

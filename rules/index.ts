@@ -47,6 +47,7 @@ import memoryLimitMissing from './memory-limit-missing.js';
 import memoryRequestMissing from './memory-request-missing.js';
 import networkPolicyBlocksDns from './network-policy-blocks-dns.js';
 import nodeStatusGraceTooShort from './node-status-grace-too-short.js';
+import notRendered from './not-rendered.js';
 import parseError from './parse-error.js';
 import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbMissing from './pdb-missing.js';
@@ -126,6 +127,7 @@ export const builtinRules: readonly AnyRule[] = [
   memoryRequestMissing,
   networkPolicyBlocksDns,
   nodeStatusGraceTooShort,
+  notRendered,
   parseError,
   pdbBlocksEviction,
   pdbMissing,

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { InputLimits } from './parse/limits.js';
-import { parseBytes, tooLarge } from './parse/index.js';
+import { tooLarge } from './parse/index.js';
+import { parseSplitting } from './render/helm-stream.js';
 import type { ParsedFile } from './parse/source.js';
 import { toWire, transferablesOf, type WireFile } from './parse/wire.js';
 
@@ -23,15 +24,16 @@ export interface Unreadable {
   reason: string;
 }
 
-export function readAndParse(file: SizedFile, limits: InputLimits): ParsedFile | Unreadable {
-  if (file.size > limits.maxFileBytes) return tooLarge(file.path, file.size, limits);
+/** A file parsed (a rendered Helm stream as one file per template), or why it could not be read. */
+export function readAndParse(file: SizedFile, limits: InputLimits): ParsedFile[] | Unreadable {
+  if (file.size > limits.maxFileBytes) return [tooLarge(file.path, file.size, limits)];
   let bytes: Buffer;
   try {
     bytes = readFileSync(file.absolute);
   } catch (error) {
     return { path: file.path, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) };
   }
-  return parseBytes(file.path, bytes, limits);
+  return parseSplitting(file.path, bytes, limits);
 }
 
 export interface ParseJob {
@@ -71,7 +73,7 @@ function runParseJob(job: ParseJob): void {
     for (const file of share) {
       const parsed = readAndParse(file, job.limits);
       if ('reason' in parsed) batch.unreadable.push(parsed);
-      else batch.files.push(toWire(parsed));
+      else for (const each of parsed) batch.files.push(toWire(each));
     }
     parentPort?.postMessage(batch, transferablesOf(batch.files));
   }

@@ -343,7 +343,7 @@ export async function streamFiles(paths: readonly (string | SizedFile)[], sink: 
   const parseHere = (files: readonly SizedFile[]): ParsedFile[] =>
     files.flatMap((file) => {
       const parsed = readAndParse(file, effective);
-      if (!('reason' in parsed)) return [parsed];
+      if (!('reason' in parsed)) return parsed;
       unreadable(parsed.path, parsed.reason);
       return [];
     });

@@ -56,6 +56,8 @@ export interface Finding {
   end: Position;
   /** 0-based index of the YAML document in its file. */
   document: number;
+  /** The field the finding is about within its object, e.g. `spec.template.spec.containers[0]` (a baseline's key, with no line number). */
+  field?: string;
   object?: ObjectRef;
   related?: RelatedLocation[];
   /** Set when a suppression matched; such findings do not count towards the exit code. */

@@ -1,4 +1,4 @@
-import type { Finding, RelatedLocation, Severity } from '../types.js';
+import type { Finding, Path, RelatedLocation, Severity } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import type { OffsetRange, SourceFile } from '../parse/source.js';
 import type { K8sObject, Location } from '../model/object.js';
@@ -17,6 +17,7 @@ export class Collector {
     const { at, object } = descriptor;
     const finding = this.build(entry, descriptor.messageId, descriptor.data ?? {}, at.doc.file, at.doc.index, at.doc.locate(at.path), descriptor.severity);
     if (descriptor.fix !== undefined) finding.fix = descriptor.fix;
+    if (at.path.length > 0) finding.field = fieldPath(at.path);
     if (object) {
       finding.object = object.ref();
       this.objects.set(finding, object);
@@ -46,10 +47,10 @@ export class Collector {
     for (const finding of this.findings.splice(length)) this.objects.delete(finding);
   }
 
-  add(ruleId: string, messageId: string, data: Readonly<Record<string, string | number>>, file: SourceFile, document: number, range: OffsetRange): void {
+  add(ruleId: string, messageId: string, data: Readonly<Record<string, string | number>>, file: SourceFile, document: number, range: OffsetRange, graded?: Severity): void {
     const entry = this.active.get(ruleId);
     if (!entry) return;
-    const finding = this.build(entry, messageId, data, file, document, range, undefined);
+    const finding = this.build(entry, messageId, data, file, document, range, graded);
     this.fromInput.add(finding);
     this.findings.push(finding);
   }
@@ -84,6 +85,12 @@ export class Collector {
       document,
     };
   }
+}
+
+function fieldPath(path: Path): string {
+  let text = '';
+  for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : text === '' ? segment : `.${segment}`;
+  return text;
 }
 
 function relatedLocation(at: Location, message: string): RelatedLocation {

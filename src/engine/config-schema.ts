@@ -33,6 +33,20 @@ export const configSchema = {
     },
     ignore: { type: 'array', items: { type: 'string' }, description: 'Globs of files not to lint.' },
     plugins: { type: 'array', items: { type: 'string' }, description: 'Modules whose default export is a list of extra rules.' },
+    render: {
+      description: 'Render Kustomize overlays and Helm charts before linting (false: lint files as they are).',
+      anyOf: [
+        { type: 'boolean' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            enabled: { type: 'boolean' },
+            helmValues: { type: 'array', items: { type: 'string' }, description: 'Values files for helm template, relative to the config file.' },
+          },
+        },
+      ],
+    },
     cluster: {
       type: 'object',
       additionalProperties: false,

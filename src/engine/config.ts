@@ -18,6 +18,14 @@ export interface BallastConfig {
   cluster?: ClusterFacts;
   /** Module specifiers of extra rules; resolved by the Node entry point, not the library. */
   plugins?: string[];
+  /** Whether the Node entry point renders Kustomize overlays and Helm charts (default: when the tools are on PATH). */
+  render?: boolean | RenderSettings;
+}
+
+export interface RenderSettings {
+  enabled?: boolean;
+  /** Values files passed to `helm template`, relative to the config file. */
+  helmValues?: string[];
 }
 
 export interface ActiveRule {

@@ -8,6 +8,8 @@ import { validateConfig } from './load-config.js';
 const root = resolve(import.meta.dirname, '../..');
 const cases = loadFixtureCases(resolve(root, 'fixtures'), root);
 const exercised = new Map<string, Set<string>>();
+/** Messages only the Node layer's renderer reports (it runs kustomize and helm); test/render.test.ts produces them. */
+const RENDERER_MESSAGES = new Set(['not-rendered/chart', 'not-rendered/failed']);
 
 function key(entry: Expectation): string {
   return `${entry.file}:${entry.line} ${entry.ruleId}${entry.messageId ? `/${entry.messageId}` : ''}${entry.severity ? `@${entry.severity}` : ''}`;
@@ -63,7 +65,7 @@ describe('fixtures', () => {
     for (const rule of builtinRules) {
       if (!cases.some((fixture) => fixture.ruleId === rule.meta.id)) continue;
       for (const messageId of Object.keys(rule.meta.messages)) {
-        if (!exercised.get(rule.meta.id)?.has(messageId)) missing.push(`${rule.meta.id}/${messageId}`);
+        if (!exercised.get(rule.meta.id)?.has(messageId) && !RENDERER_MESSAGES.has(`${rule.meta.id}/${messageId}`)) missing.push(`${rule.meta.id}/${messageId}`);
       }
     }
     expect(missing, 'messages that no fixture produces').toEqual([]);

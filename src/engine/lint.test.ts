@@ -79,6 +79,7 @@ describe('lint', () => {
         start: { line: 4, column: 9 },
         end: { line: 4, column: 17 },
         document: 0,
+        field: 'metadata.name',
         object: { apiVersion: 'v1', kind: 'ConfigMap', name: 'settings', namespace: 'prod' },
       },
     ]);

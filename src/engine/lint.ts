@@ -1,5 +1,6 @@
 import type { LintResult, SeverityOrOff } from '../types.js';
-import { DEFAULT_LIMITS, parseBytes, parseText, tooLarge, type InputLimits } from '../parse/index.js';
+import { DEFAULT_LIMITS, tooLarge, type InputLimits } from '../parse/index.js';
+import { parseSplitting } from '../render/helm-stream.js';
 import { SourceFile, type DocumentHandle, type ParsedFile } from '../parse/source.js';
 import type { BallastConfig } from './config.js';
 import { Linter } from './linter.js';
@@ -34,7 +35,7 @@ export interface LintOptions {
 export function lint(inputs: readonly LintInput[], options: LintOptions = {}): LintResult {
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const linter = new Linter(options);
-  linter.add(inputs.map((input) => parseInput(input, limits)));
+  linter.add(inputs.flatMap((input) => parseInput(input, limits)));
   return linter.finish();
 }
 
@@ -43,11 +44,12 @@ export function lintText(text: string, path = '-', options: LintOptions = {}): L
   return lint([{ path, text }], options);
 }
 
-function parseInput(input: LintInput, limits: InputLimits): ParsedFile {
-  if ('text' in input) return parseText(input.path, input.text, limits);
-  if ('bytes' in input) return parseBytes(input.path, input.bytes, limits);
-  if ('documents' in input) return parsedDocuments(input.path, input.documents);
-  return tooLarge(input.path, input.size, limits);
+/** One parsed file per input; a rendered Helm stream becomes one per template. */
+function parseInput(input: LintInput, limits: InputLimits): ParsedFile[] {
+  if ('text' in input) return parseSplitting(input.path, input.text, limits);
+  if ('bytes' in input) return parseSplitting(input.path, input.bytes, limits);
+  if ('documents' in input) return [parsedDocuments(input.path, input.documents)];
+  return [tooLarge(input.path, input.size, limits)];
 }
 
 function parsedDocuments(path: string, values: readonly unknown[]): ParsedFile {

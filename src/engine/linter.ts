@@ -12,6 +12,7 @@ import { DEFAULT_KUBERNETES_VERSION, type LintSettings } from './settings.js';
 import { ruleSet } from './rule-set.js';
 import { SkippedDocuments } from './skipped.js';
 import { applySuppressions } from './suppress.js';
+import { templateAsNote } from '../render/template.js';
 
 /**
  * Thrown when an object-level check reaches for the rest of the set while files are still
@@ -113,9 +114,10 @@ export class Linter {
   /** Takes files in and runs the object-level checks on their objects. */
   add(files: readonly ParsedFile[]): void {
     const fresh: K8sObject[] = [];
-    for (const parsed of files) {
+    for (const arrived of files) {
+      const parsed = templateAsNote(arrived);
       for (const problem of parsed.problems) {
-        this.collector.add(problem.ruleId, problem.messageId, problem.data, parsed.file, problem.document, problem.range);
+        this.collector.add(problem.ruleId, problem.messageId, problem.data, parsed.file, problem.document, problem.range, problem.severity);
       }
       for (const object of this.register(parsed)) fresh.push(object);
     }

@@ -1,4 +1,4 @@
-import type { Path } from '../types.js';
+import type { Path, Severity } from '../types.js';
 import { LineIndex } from './lines.js';
 
 /** [start, end) character offsets into a file's text. */
@@ -31,11 +31,13 @@ export interface DocumentHandle {
 
 /** An input problem found while reading a file, before any rule runs. */
 export interface InputProblem {
-  ruleId: 'parse-error' | 'duplicate-key' | 'input-limit' | 'invalid-field-type';
+  ruleId: 'parse-error' | 'duplicate-key' | 'input-limit' | 'invalid-field-type' | 'not-rendered';
   messageId: string;
   data: Record<string, string | number>;
   range: OffsetRange;
   document: number;
+  /** A graded severity, over the rule's default (a note rather than an error). */
+  severity?: Severity;
 }
 
 export interface SuppressionComment {
