@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { VERSION } from '../src/project.js';
@@ -21,6 +21,8 @@ import { escapeControl, withoutWorkflowCommands } from '../src/format/escape.js'
 import { formatChunks, formatters, type FormatName } from '../src/format/index.js';
 import { formatNodeReport } from '../src/format/node-allocatable.js';
 import { renderInputs } from '../src/node-render.js';
+import { baselineLocation, baselinePaths, readBaselineFile, writeBaselineFile } from '../src/node-baseline.js';
+import { applyBaseline, createBaseline } from '../src/engine/baseline.js';
 import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
 import { DEFAULT_LIMITS } from '../src/parse/limits.js';
 import { parseSplitting } from '../src/render/helm-stream.js';
@@ -48,6 +50,9 @@ Options:
       --stdin-filename <p>   name to report for "-"
       --all                  lint the whole working directory instead of the paths given (for pre-commit)
       --no-render            lint Kustomize and Helm files as they are instead of rendering them first
+      --baseline <file>      findings recorded there are not reported (default: .ballast-baseline.json if present)
+      --write-baseline       record every current finding in the baseline file, so that later runs report only new ones
+      --prune-baseline       drop the baseline's entries whose findings are fixed
       --color, --no-color    force colours on or off (default: on for a terminal)
   -v, --version              print the version
   -h, --help                 print this help
@@ -88,6 +93,9 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
       'stdin-filename': { type: 'string' },
       all: { type: 'boolean' },
       'no-render': { type: 'boolean' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'boolean' },
+      'prune-baseline': { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
@@ -162,7 +170,8 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
     });
   }
   const finished = rendering ? rendering.attribute(linter.finish()) : linter.finish();
-  const result = embedding.review ? embedding.review(finished, rules) : finished;
+  const baselined = applyBaselineFile(finished, values, cwd, [...found, ...(positionals.includes('-') ? [values['stdin-filename'] ?? '-'] : [])]);
+  const result = embedding.review ? embedding.review(baselined.result, rules) : baselined.result;
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
   const failed = result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn));
   let hidden = 0;
@@ -179,6 +188,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   for (const chunk of formatChunks(format, result, formatOptions)) process.stdout.write(format === 'github' || !IN_ACTIONS ? chunk : withoutWorkflowCommands(chunk, format));
   // A clean-looking summary must not hide that something was filtered out.
   if (hidden > 0 && format === 'stylish') process.stdout.write(`(${hidden} warning and info finding${hidden === 1 ? '' : 's'} hidden by --quiet)\n`);
+  if (baselined.note) (format === 'stylish' ? process.stdout : process.stderr).write(`${baselined.note}\n`);
   // In GitHub Actions the log keeps the readable report and the findings also become annotations on the diff.
   if (values.format === undefined && (embedding.annotate ?? IN_ACTIONS)) process.stdout.write(formatters.github(result, formatOptions));
   for (const error of result.internalErrors) {
@@ -186,6 +196,48 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   }
   if (result.internalErrors.length > 0) return 2;
   return failed ? 1 : 0;
+}
+
+interface BaselineFlags {
+  baseline?: string | undefined;
+  'write-baseline'?: boolean | undefined;
+  'prune-baseline'?: boolean | undefined;
+}
+
+/**
+ * `--write-baseline` records the run's findings; a baseline (named, or present in the working
+ * directory) then hides the findings it holds, and says how many it hid and which entries are
+ * fixed (`--prune-baseline` drops those). Only entries of files this run linted count as fixed.
+ */
+function applyBaselineFile(result: LintResult, flags: BaselineFlags, cwd: string, linted: readonly string[]): { result: LintResult; note?: string } {
+  const { path, present } = baselineLocation(cwd, flags.baseline);
+  const toBaseline = baselinePaths(path, cwd);
+  const shown = relative(cwd, path) || path;
+  let written = '';
+  if (flags['write-baseline']) {
+    const baseline = createBaseline(result.findings, toBaseline);
+    writeBaselineFile(path, baseline);
+    written = `wrote ${plural(baseline.findings.reduce((sum, entry) => sum + entry.count, 0), 'finding')} to ${shown}; `;
+  } else if (!present) {
+    if (flags.baseline !== undefined) throw new UsageError(`no such baseline: ${flags.baseline} (create it with --write-baseline)`);
+    if (flags['prune-baseline']) throw new UsageError(`--prune-baseline: no ${shown} to prune`);
+    return { result };
+  }
+  const files = new Set([...linted, ...result.findings.map((finding) => finding.file)].map(toBaseline));
+  const outcome = applyBaseline(result, readBaselineFile(path), (file) => files.has(file), toBaseline);
+  const fixed = outcome.fixed.reduce((sum, entry) => sum + entry.count, 0);
+  let note = `${written}${plural(outcome.matched, 'finding')} hidden by the baseline ${shown}`;
+  if (fixed > 0 && flags['prune-baseline']) {
+    writeBaselineFile(path, outcome.pruned);
+    note += `; pruned ${plural(fixed, 'fixed finding')}`;
+  } else if (fixed > 0) {
+    note += `; ${plural(fixed, 'recorded finding')} fixed: ${outcome.fixed.map((entry) => `${entry.ruleId} in ${entry.file}`).slice(0, 5).join(', ')}${outcome.fixed.length > 5 ? ', …' : ''} (drop them with --prune-baseline)`;
+  }
+  return { result: outcome.result, note };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**
