@@ -22,7 +22,7 @@ import { formatChunks, formatters, type FormatName } from '../src/format/index.j
 import { formatNodeReport } from '../src/format/node-allocatable.js';
 import { renderInputs } from '../src/node-render.js';
 import { baselineLocation, baselinePaths, readBaselineFile, writeBaselineFile } from '../src/node-baseline.js';
-import { applyBaseline, createBaseline } from '../src/engine/baseline.js';
+import { applyBaseline, createBaseline } from '../src/baseline.js';
 import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
 import { DEFAULT_LIMITS } from '../src/parse/limits.js';
 import { parseSplitting } from '../src/render/helm-stream.js';

@@ -1,7 +1,7 @@
 /** The baseline file of the Node entry point: where it is, reading and writing it (see engine/baseline.ts). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { parseBaseline, type Baseline, type BaselinePath } from './engine/baseline.js';
+import { parseBaseline, type Baseline, type BaselinePath } from './baseline.js';
 import { UsageError, writeFileSafely } from './node.js';
 
 export const BASELINE_FILE = '.ballast-baseline.json';

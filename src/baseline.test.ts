@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from './lint.js';
+import { lintText } from './engine/lint.js';
 import { applyBaseline, createBaseline, parseBaseline } from './baseline.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1

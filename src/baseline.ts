@@ -4,8 +4,8 @@
  * file, the object it is about and the field within it, never by its line: edits elsewhere in a
  * file move lines, and must not bring recorded findings back.
  */
-import type { Finding, LintResult } from '../types.js';
-import { fingerprint } from '../format/fingerprint.js';
+import type { Finding, LintResult } from './types.js';
+import { fingerprint } from './format/fingerprint.js';
 
 export const BASELINE_VERSION = 1;
 
