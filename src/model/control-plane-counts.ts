@@ -8,6 +8,9 @@ import { controlPlaneEndpoint, endpointHost, externalEtcdEndpoints, isControlPla
 import type { K8sObject, Location } from './object.js';
 import type { ControlPlaneComponent } from './static-pods.js';
 
+/** The annotation kubeadm puts on the etcd static pods it writes (cmd/kubeadm/app/phases/etcd/local.go). */
+const KUBEADM_ETCD_ANNOTATION = 'kubeadm.kubernetes.io/etcd.advertise-client-urls';
+
 export interface Evidence {
   at: Location;
   message: string;
@@ -115,6 +118,9 @@ export function countEtcdMembers(objects: readonly K8sObject[], components: read
     names.forEach((name) => members.add(name));
     initialClusters.push({ flag, object: entry.object, size: names.length });
     if ((lastFlag(entry.flags, 'initial-cluster-state')?.value ?? 'new') !== 'new') allNew = false;
+    // kubeadm writes the first member's manifest once, at `kubeadm init`, naming only itself; members
+    // that join later are not added to it, so alone it cannot tell one member from several.
+    if (names.length === 1 && Object.prototype.hasOwnProperty.call(entry.object.annotations, KUBEADM_ETCD_ANNOTATION)) allNew = false;
   }
   const largest = initialClusters.reduce<(typeof initialClusters)[number] | undefined>((best, item) => (!best || item.size > best.size ? item : best), undefined);
   if (largest && members.size > 0) {
