@@ -20,7 +20,7 @@ export default defineRule<'single'>({
     for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
       const nodes = view.controlPlaneNodes;
       if (!nodes?.exact || nodes.value !== 1 || !nodes.anchor) continue;
-      context.report({ at: nodes.anchor, messageId: 'single', data: { source: nodes.origin }, related: relatedEvidence(nodes) });
+      context.report({ at: nodes.anchor, ...(nodes.subject ? { object: nodes.subject } : {}), messageId: 'single', data: { source: nodes.origin }, related: relatedEvidence(nodes) });
     }
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isMap } from '../src/model/access.js';
 import { isIdleContainer } from '../src/model/idle.js';
-import { isBatch, longRunningContainers } from '../src/model/workload.js';
+import { containerLocation, isBatch, longRunningContainers } from '../src/model/workload.js';
 
 export default defineRule<'missing'>({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule<'missing'>({
     if (!template || isBatch(object)) return;
     for (const container of longRunningContainers(template)) {
       if (isMap(container.value['livenessProbe']) || isIdleContainer(container)) continue;
-      context.report({ at: object.at(...container.path), object, messageId: 'missing', data: { container: container.name, object: object.describe() } });
+      context.report({ ...containerLocation(object, container), object, messageId: 'missing', data: { container: container.name, object: object.describe() } });
     }
   },
 });

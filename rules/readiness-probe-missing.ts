@@ -4,7 +4,7 @@ import { isCsiNodePlugin } from '../src/model/addons.js';
 import { isIdleContainer } from '../src/model/idle.js';
 import { isStaticPod } from '../src/model/static-pods.js';
 import { declaresPorts, servicesRoutingTo } from '../src/model/traffic.js';
-import { containersOf, isBatch } from '../src/model/workload.js';
+import { containerLocation, containersOf, isBatch } from '../src/model/workload.js';
 
 /** Kinds whose pods are, without a Service in sight, most likely put behind one. */
 const SERVING_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet']);
@@ -36,15 +36,15 @@ export default defineRule<'routed' | 'missing'>({
       if (isMap(container.value['readinessProbe'])) continue;
       // Another container's probe already gates the pod, and this one exposes nothing.
       if (neighbourReady && !declaresPorts(container)) continue;
-      const at = object.at(...container.path);
+      const where = containerLocation(object, container);
       const data = { container: container.name, object: object.describe() };
       const services = servicesRoutingTo(context.cluster, object, template, container);
       if (services.length > 0) {
         const names = [...new Set(services.map((service) => service.describe()))].join(', ');
         const related = services.map((service) => ({ at: service.at('spec', 'ports'), message: `${service.describe()} routes here` }));
-        context.report({ at, object, messageId: 'routed', data: { ...data, services: names }, related });
+        context.report({ ...where, object, messageId: 'routed', data: { ...data, services: names }, related });
       } else if (noServices && SERVING_KINDS.has(object.kind) && declaresPorts(container) && template.spec['hostNetwork'] !== true) {
-        context.report({ at, object, messageId: 'missing', data });
+        context.report({ ...where, object, messageId: 'missing', data });
       }
     }
   },

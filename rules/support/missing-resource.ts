@@ -1,7 +1,8 @@
 import { defineRule, type Rule, type RuleMeta } from '../../src/engine/rule.js';
 import { priorityClassOf } from '../../src/model/addons.js';
-import { bestEffortContainers, hasEffectiveRequest, podLevelCovers, resourceJudgedContainers, resourcesPath, resourceValue, type ResourceList } from '../../src/model/resources.js';
+import { bestEffortContainers, hasEffectiveRequest, podLevelCovers, resourceJudgedContainers, resourceValue, type ResourceList } from '../../src/model/resources.js';
 import { controlPlanePodComponent, isStaticPod } from '../../src/model/static-pods.js';
+import { containerLocation } from '../../src/model/workload.js';
 
 type MessageId = 'missing' | 'noBound' | 'staticPod';
 type MetaText = Pick<RuleMeta<MessageId>, 'id' | 'summary' | 'rationale' | 'fix'> & { messages: { missing: string; noBound?: string; staticPod?: string } };
@@ -52,7 +53,7 @@ export function missingResourceRule(resource: 'cpu' | 'memory', list: ResourceLi
         const unbounded = !hasEffectiveRequest(container.value, resource);
         if (absorbed && unbounded) continue;
         context.report({
-          at: object.at(...resourcesPath(container, list)),
+          ...containerLocation(object, container),
           object,
           messageId: staticMessage ? 'staticPod' : namesBoth && unbounded ? 'noBound' : 'missing',
           data: { container: container.name, object: object.describe() },

@@ -10,6 +10,8 @@ export class Collector {
   readonly findings: Finding[] = [];
   /** The object each finding is about, for annotation suppressions. */
   readonly objects = new Map<Finding, K8sObject>();
+  /** First line of the node a finding is about, where it differs from the finding's own line. */
+  readonly subjectLines = new Map<Finding, number>();
 
   constructor(private readonly active: ReadonlyMap<string, ActiveRule>) {}
 
@@ -21,6 +23,10 @@ export class Collector {
     if (object) {
       finding.object = object.ref();
       this.objects.set(finding, object);
+    }
+    if (descriptor.subject) {
+      const line = descriptor.subject.doc.file.lines.position(descriptor.subject.doc.locate(descriptor.subject.path)[0]).line;
+      if (line !== finding.start.line) this.subjectLines.set(finding, line);
     }
     if (descriptor.related?.length) finding.related = descriptor.related.map((related) => relatedLocation(related.at, related.message));
     this.findings.push(finding);
@@ -36,7 +42,10 @@ export class Collector {
   discardWhere(test: (finding: Finding) => boolean): void {
     let kept = 0;
     for (const finding of this.findings) {
-      if (test(finding)) this.objects.delete(finding);
+      if (test(finding)) {
+        this.objects.delete(finding);
+        this.subjectLines.delete(finding);
+      }
       else this.findings[kept++] = finding;
     }
     this.findings.length = kept;
@@ -44,7 +53,10 @@ export class Collector {
 
   /** Drops the findings reported since `length` (a check that is rerun later). */
   discardFrom(length: number): void {
-    for (const finding of this.findings.splice(length)) this.objects.delete(finding);
+    for (const finding of this.findings.splice(length)) {
+      this.objects.delete(finding);
+      this.subjectLines.delete(finding);
+    }
   }
 
   add(ruleId: string, messageId: string, data: Readonly<Record<string, string | number>>, file: SourceFile, document: number, range: OffsetRange, graded?: Severity): void {

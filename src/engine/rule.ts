@@ -49,6 +49,12 @@ export interface ReportDescriptor<MessageId extends string> {
   fix?: string;
   /** For rules whose catalogue entry grades cases (e.g. warning, info when only close). */
   severity?: Severity;
+  /**
+   * The node the finding is about when `at` points inside it (a container, when `at` is its
+   * `name`): a `ballast-ignore-next-line` comment above the subject's first line suppresses the
+   * finding too.
+   */
+  subject?: Location;
   related?: readonly RelatedReport[];
 }
 

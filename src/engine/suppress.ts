@@ -40,7 +40,7 @@ export function applySuppressions(
 
   for (const finding of collector.findings) {
     if (finding.ruleId === UNUSED) continue;
-    const comment = comments.get(finding.file)?.suppressing(finding);
+    const comment = comments.get(finding.file)?.suppressing(finding, collector.subjectLines.get(finding));
     if (comment) finding.suppressed ??= { kind: 'comment', ...(comment.reason ? { reason: comment.reason } : {}) };
     const object = collector.objects.get(finding);
     const directive = object && annotations.get(object);
@@ -96,11 +96,17 @@ class FileComments {
     }
   }
 
-  /** The first comment (in file order) that suppresses the finding; every comment that matches it is marked used. */
-  suppressing(finding: Finding): SuppressionComment | undefined {
+  /**
+   * The first comment (in file order) that suppresses the finding: file-wide, or above its line
+   * or above the first line of its subject (a container); every comment that matches it is marked used.
+   */
+  suppressing(finding: Finding, subjectLine?: number): SuppressionComment | undefined {
     let first = this.firstFileWide(finding.ruleId);
-    for (const entry of this.byLine.get(finding.start.line) ?? []) {
-      if (matches(entry.directive, finding.ruleId) && (!first || entry.comment.range[0] < first.comment.range[0])) first = entry;
+    const lines = subjectLine === undefined ? [finding.start.line] : [finding.start.line, subjectLine];
+    for (const line of lines) {
+      for (const entry of this.byLine.get(line) ?? []) {
+        if (matches(entry.directive, finding.ruleId) && (!first || entry.comment.range[0] < first.comment.range[0])) first = entry;
+      }
     }
     return first?.comment;
   }

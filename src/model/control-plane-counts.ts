@@ -24,6 +24,8 @@ export interface Count {
   origin: string;
   /** Where a finding about the count points. */
   anchor: Location | undefined;
+  /** The object the anchor is in, which a finding about the count names. */
+  subject?: K8sObject;
   evidence: Evidence[];
 }
 
@@ -52,9 +54,10 @@ export interface ComponentFlags {
 export function countControlPlaneNodes(objects: readonly K8sObject[], components: readonly ComponentFlags[], facts: ClusterFacts): Count | undefined {
   const nodeConfigs = objects.filter(isControlPlaneNodeConfig);
   const apiservers = components.filter((entry) => entry.component === 'kube-apiserver' && entry.origin === 'static-pod');
-  const anchor = (nodeConfigs.find((object) => object.kind === 'InitConfiguration') ?? nodeConfigs[0] ?? objects.find((object) => isKubeadm(object, 'ClusterConfiguration')) ?? apiservers[0]?.object)?.at('kind');
+  const subject = nodeConfigs.find((object) => object.kind === 'InitConfiguration') ?? nodeConfigs[0] ?? objects.find((object) => isKubeadm(object, 'ClusterConfiguration')) ?? apiservers[0]?.object;
+  const anchor = subject?.at('kind');
   if (facts.controlPlaneNodes !== undefined) {
-    return { value: facts.controlPlaneNodes, exact: true, origin: 'cluster.controlPlaneNodes in the ballast config', anchor, evidence: [] };
+    return { value: facts.controlPlaneNodes, exact: true, origin: 'cluster.controlPlaneNodes in the ballast config', anchor, ...(subject ? { subject } : {}), evidence: [] };
   }
   const identities = new Set<string>();
   let anonymous = 0;
@@ -82,7 +85,7 @@ export function countControlPlaneNodes(objects: readonly K8sObject[], components
     fromKubeadm >= staticApiservers
       ? `kubeadm configs in the linted files: ${hasInit ? 'an InitConfiguration' : 'no InitConfiguration'} and ${joins.length === 0 ? 'no' : joins.length} control-plane JoinConfiguration${joins.length === 1 ? '' : 's'}`
       : `${staticApiservers} kube-apiserver static pods in the linted files`;
-  return { value, exact: exact && fromKubeadm >= staticApiservers, origin, anchor, evidence };
+  return { value, exact: exact && fromKubeadm >= staticApiservers, origin, anchor, ...(subject ? { subject } : {}), evidence };
 }
 
 /**

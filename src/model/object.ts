@@ -30,7 +30,7 @@ export class K8sObject {
   ) {
     this.apiVersion = asString(value['apiVersion']) ?? '';
     this.kind = asString(value['kind']) ?? '';
-    this.name = asString(dig(value, 'metadata', 'name'));
+    this.name = asString(dig(value, 'metadata', 'name')) ?? kubeadmName(value, this.apiVersion);
     this.namespace = asString(dig(value, 'metadata', 'namespace'));
   }
 
@@ -117,4 +117,13 @@ export function objectsOf(doc: DocumentHandle): K8sObject[] {
   }
   if (kind === undefined && asString(value['apiVersion']) === undefined) return [];
   return [new K8sObject(doc, value)];
+}
+
+/**
+ * kubeadm's node configurations have no metadata: the node they configure names them
+ * (`nodeRegistration.name`), and a ClusterConfiguration its `clusterName`.
+ */
+function kubeadmName(value: PlainMap, apiVersion: string): string | undefined {
+  if (!apiVersion.startsWith('kubeadm.k8s.io/')) return undefined;
+  return asString(dig(value, 'nodeRegistration', 'name')) ?? asString(value['clusterName']);
 }

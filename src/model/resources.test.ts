@@ -3,8 +3,8 @@ import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { parseYamlFile } from '../parse/yaml.js';
 import { objectsOf } from './object.js';
 import { compareQuantity, parseQuantity } from './quantity.js';
-import { hasEffectiveRequest, podLevelCovers, resourcesPath, resourceValue } from './resources.js';
-import { containersOf, type PodTemplate } from './workload.js';
+import { hasEffectiveRequest, podLevelCovers, resourceValue } from './resources.js';
+import type { PodTemplate } from './workload.js';
 
 function template(spec: string): PodTemplate {
   const [object] = parseYamlFile('t.yaml', `kind: Pod\nspec:\n${spec}`, DEFAULT_LIMITS).documents.flatMap(objectsOf);
@@ -50,31 +50,3 @@ describe('podLevelCovers', () => {
   });
 });
 
-describe('resourcesPath', () => {
-  it('is the deepest existing node on the way to resources.<list>', () => {
-    const pod = template(
-      [
-        '  containers:',
-        '    - name: none',
-        '    - name: empty',
-        '      resources: {}',
-        '    - name: limits-only',
-        '      resources: {limits: {cpu: "1"}}',
-        '    - name: both',
-        '      resources: {requests: {cpu: "1"}, limits: {cpu: "1"}}',
-        '    - name: odd',
-        '      resources: [requests]',
-        '',
-      ].join('\n'),
-    );
-    expect(containersOf(pod).map((container) => resourcesPath(container, 'requests'))).toEqual([
-      ['spec', 'containers', 0],
-      ['spec', 'containers', 1, 'resources'],
-      ['spec', 'containers', 2, 'resources'],
-      ['spec', 'containers', 3, 'resources', 'requests'],
-      ['spec', 'containers', 4],
-    ]);
-    const limitsOnly = containersOf(pod)[2];
-    expect(limitsOnly && resourcesPath(limitsOnly, 'limits')).toEqual(['spec', 'containers', 2, 'resources', 'limits']);
-  });
-});

@@ -1,5 +1,4 @@
-import type { Path } from '../types.js';
-import { dig, isMap } from './access.js';
+import { dig } from './access.js';
 import { parseQuantity, type Quantity } from './quantity.js';
 import { isIdleContainer } from './idle.js';
 import { computeQosClass } from './qos.js';
@@ -32,13 +31,6 @@ export function hasEffectiveRequest(owner: unknown, name: string): boolean {
 export function podLevelCovers(template: PodTemplate, list: ResourceList, name: string): boolean {
   if (list === 'requests') return hasEffectiveRequest(template.spec, name);
   return resourceValue(template.spec, 'limits', name) !== undefined;
-}
-
-/** Deepest existing node on the way to `resources.<list>`, for reporting a missing entry. */
-export function resourcesPath(container: ContainerRef, list: ResourceList): Path {
-  const resources = container.value['resources'];
-  if (!isMap(resources)) return container.path;
-  return isMap(resources[list]) ? [...container.path, 'resources', list] : [...container.path, 'resources'];
 }
 
 /**

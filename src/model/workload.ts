@@ -1,6 +1,6 @@
 import type { Path } from '../types.js';
 import { asArray, asString, dig, isMap, stringMap, type PlainMap } from './access.js';
-import type { K8sObject } from './object.js';
+import type { K8sObject, Location } from './object.js';
 
 /** Kinds whose pod template sits at `spec.template` (DeploymentLike in kube-linter's terms). */
 const TEMPLATE_AT_SPEC_TEMPLATE = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
@@ -100,6 +100,16 @@ function listContainers(template: PodTemplate): ContainerRef[] {
   collect('initContainers');
   collect('containers');
   return refs;
+}
+
+/**
+ * Where a finding about a container as a whole (a missing probe, request or limit) points: its
+ * `name` key, the line that names it in every layout (kubectl writes keys in alphabetical
+ * order, so `name` is not always first); a suppression comment above the container's first line
+ * applies as well. A container without a name is shown by its first key.
+ */
+export function containerLocation(object: K8sObject, container: ContainerRef): { at: Location; subject: Location } {
+  return { at: object.at(...container.path, 'name'), subject: object.at(...container.path) };
 }
 
 /** Containers that run for the pod's whole life: app containers and sidecars. */
