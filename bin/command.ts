@@ -6,25 +6,29 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { VERSION } from '../src/project.js';
 import { ConfigError } from '../src/engine/config-error.js';
-import { Linter, atOrAbove } from '../src/engine/lint.js';
+import { atOrAbove } from '../src/engine/lint.js';
 import { nodeReport } from '../src/engine/node-report.js';
 import type { AnyRule } from '../src/engine/rule.js';
 import { ruleSet } from '../src/engine/rule-set.js';
 import { isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
 import { escapeControl, withoutWorkflowCommands } from '../src/format/escape.js';
-import { formatChunks, formatters, type FormatName } from '../src/format/index.js';
+import { formatters } from '../src/format/index.js';
 import { formatNodeReport } from '../src/format/node-allocatable.js';
+import { outputTargets, writeOutputs } from '../src/node-output.js';
 import { renderInputs } from '../src/node-render.js';
-import { baselineLocation, baselinePaths, readBaselineFile, writeBaselineFile } from '../src/node-baseline.js';
-import { applyBaseline, createBaseline } from '../src/baseline.js';
-import { discoverFiles, findConfigFile, lintInto, parseFiles, readConfigFile, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
-import { DEFAULT_LIMITS } from '../src/parse/limits.js';
+import { ConfigResolver, readConfigChain } from '../src/node-config.js';
+import { lintScoped } from '../src/node-scope.js';
+import { applyBaselineFile } from '../src/node-baseline.js';
+import { discoverFiles, findConfigFile, parseFiles, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
+import { DEFAULT_LIMITS, type InputLimits } from '../src/parse/limits.js';
+import { tooLarge } from '../src/parse/index.js';
+import { byteSize, type BallastConfig } from '../src/engine/config.js';
 import { parseSplitting } from '../src/render/helm-stream.js';
 import type { LintResult, Severity, SeverityOrOff } from '../src/types.js';
 
@@ -34,14 +38,20 @@ Lints Kubernetes manifests, kubelet and kubeadm configuration for stability and 
 Directories are walked for *.yaml, *.yml and *.json (respecting .gitignore); "-" reads stdin.
 
 Options:
-  -f, --format <name>        stylish (default), json, sarif, github, junit
+  -f, --format <name>        stylish (default), json, sarif, github, junit; repeatable, each with its own
+                             --output-file (--format sarif -o out.sarif --format stylish)
+  -o, --output-file <file>   write the --format before it to this file instead of stdout
+      --only <id,...>        run only these rules (input rules always run)
+      --no-fix               leave the fix lines out of the stylish report
+      --max-file-size <size> largest file read, e.g. 20MB (default: walked files up to 10 MB, named files
+                             and stdin whatever their size; config: limits.maxFileSize)
   -c, --config <file>        config file (default: nearest .ballast.yaml upwards)
       --rule <id=severity>   set a rule to off|info|warning|error (repeatable)
       --fail-on <severity>   exit 1 at findings of this severity or above (default: error)
       --kube-version <x.y>   Kubernetes version the cluster runs (default: config, else a linted kubeadm
                              ClusterConfiguration's, else the newest known)
       --threads <n|auto>     threads for reading and parsing (default auto: more than one only from 8 MB of input)
-      --list-rules           list every rule with its category and default severity
+      --list-rules           list every rule with its category and default severity (--format json: as JSON)
       --explain <rule-id>    print what a rule checks, why, and how to fix it
       --explain-node <path>  print the allocatable arithmetic of the kubelet files under <path> for each
                              node group in cluster.nodes (capacity, reservations, eviction, result)
@@ -74,12 +84,17 @@ export interface Embedding {
 }
 
 export async function main(argv: readonly string[], embedding: Embedding = {}): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: true,
+    tokens: true,
     options: {
-      format: { type: 'string', short: 'f' },
+      format: { type: 'string', short: 'f', multiple: true },
+      'output-file': { type: 'string', short: 'o', multiple: true },
+      only: { type: 'string' },
+      'no-fix': { type: 'boolean' },
+      'max-file-size': { type: 'string' },
       config: { type: 'string', short: 'c' },
       rule: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
@@ -107,7 +122,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   if (values.version) return print(VERSION);
 
   // The catalogue needs no config: a config's plugins are code, loaded only to lint.
-  if (values['list-rules']) return print(listRules(ruleSet()));
+  if (values['list-rules']) return print(listRules(ruleSet(), values.format?.at(-1) ?? 'stylish'));
   if (values.explain !== undefined) {
     const rule = ruleSet().find((candidate) => candidate.meta.id === values.explain);
     if (!rule) throw new UsageError(`unknown rule: ${values.explain} (see --list-rules; a plugin's rules are documented by the plugin)`);
@@ -117,12 +132,12 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const cwd = process.cwd();
   const configPath = values.config ?? findConfigFile(cwd);
   const lints = values['explain-node'] === undefined;
-  const loaded: LoadedConfig | undefined = configPath ? await readConfigFile(configPath, [], { plugins: lints, allowPlugins: embedding.allowPlugins ?? true }) : undefined;
+  const configOptions = { plugins: lints, allowPlugins: embedding.allowPlugins ?? true };
+  const loaded: LoadedConfig | undefined = configPath ? await readConfigChain(configPath, configOptions) : undefined;
   const rules = ruleSet(loaded?.plugins);
   const discovery = { cwd, ignore: loaded?.config.ignore ?? [], ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
 
-  const format = (values.format ?? 'stylish') as FormatName;
-  if (!Object.hasOwn(formatters, format)) throw new UsageError(`unknown format: ${format} (one of ${Object.keys(formatters).join(', ')})`);
+  const targets = outputTargets(tokens);
   const failOn = (values['fail-on'] ?? 'error') as Severity;
   if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on takes error, warning or info, not "${failOn}"`);
   const kubernetesVersion = values['kube-version'];
@@ -137,39 +152,43 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   if (values.all) positionals.splice(0, positionals.length, '.');
   if (positionals.length === 0) throw new UsageError('no paths given (try "ballast ." or "ballast --help")');
 
-  const lintOptions = {
-    ...(loaded ? { config: loaded.config, rules: loaded.plugins } : {}),
-    ruleOverrides,
-    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
-  };
   const filePatterns = positionals.filter((pattern) => pattern !== '-');
+  const limits = inputLimits(values['max-file-size'], loaded?.config.limits);
+  const only = values.only === undefined ? undefined : parseOnly(values.only, new Set(rules.map((rule) => rule.meta.id)));
   const found = filePatterns.length > 0 ? await discoverFiles(filePatterns, discovery) : [];
   const renderSetting = loaded?.config.render;
   const render = !values['no-render'] && renderSetting !== false && (typeof renderSetting !== 'object' || renderSetting.enabled !== false);
   const rendering = render
     ? renderInputs(found, {
         cwd,
-        limits: DEFAULT_LIMITS,
+        limits: limits.limits,
         helmValues: (typeof renderSetting === 'object' ? (renderSetting.helmValues ?? []) : []).map((file) => resolve(dirname(resolve(cwd, configPath ?? '.')), file)),
         note: (message) => process.stderr.write(`ballast: ${message}\n`),
       })
     : undefined;
-  const files = sizeFiles(rendering?.files ?? found, cwd);
-  const relaunched = relaunchWithRoom(files);
+  const sized = sizeFiles(rendering?.files ?? found, cwd);
+  const relaunched = relaunchWithRoom(sized);
   if (relaunched !== undefined) return relaunched;
-  const linter = new Linter(lintOptions);
-  if (rendering) linter.add(rendering.parsed);
-  if (positionals.includes('-')) linter.add(parseSplitting(values['stdin-filename'] ?? '-', readFileSync(0), { ...DEFAULT_LIMITS }));
-  if (files.length > 0) {
-    await lintInto(linter, files, {
-      ...lintOptions,
-      cwd,
-      threads: parseThreads(values.threads),
-      // One line, and the other files are still linted (a file removed since the walk, a permission).
-      onUnreadable: (path, reason) => process.stderr.write(logLine(`ballast: cannot read ${escapeControl(path)} (${reason}); skipped\n`)),
-    });
-  }
-  const finished = rendering ? rendering.attribute(linter.finish()) : linter.finish();
+  // Only walking keeps a default cap; files named on the command line and standard input are read whatever their size.
+  const named = new Set(filePatterns.map((pattern) => resolve(cwd, pattern)));
+  const walkedTooLarge = limits.chosen ? [] : sized.filter((file) => !named.has(file.absolute) && file.size > DEFAULT_LIMITS.maxFileBytes);
+  const files = walkedTooLarge.length === 0 ? sized : sized.filter((file) => !walkedTooLarge.includes(file));
+  const extra = [
+    ...(rendering?.parsed ?? []),
+    ...walkedTooLarge.map((file) => tooLarge(file.path, file.size, DEFAULT_LIMITS)),
+    ...(positionals.includes('-') ? parseSplitting(values['stdin-filename'] ?? '-', readFileSync(0), limits.limits) : []),
+  ];
+  const linted = await lintScoped(files, extra, new ConfigResolver(cwd, values.config, configOptions), {
+    limits: limits.limits,
+    ...(only ? { only } : {}),
+    ruleOverrides,
+    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+    cwd,
+    threads: parseThreads(values.threads),
+    // One line, and the other files are still linted (a file removed since the walk, a permission).
+    onUnreadable: (path, reason) => process.stderr.write(logLine(`ballast: cannot read ${escapeControl(path)} (${reason}); skipped\n`)),
+  });
+  const finished = rendering ? rendering.attribute(linted) : linted;
   const baselined = applyBaselineFile(finished, values, cwd, [...found, ...(positionals.includes('-') ? [values['stdin-filename'] ?? '-'] : [])]);
   const result = embedding.review ? embedding.review(baselined.result, rules) : baselined.result;
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
@@ -183,12 +202,13 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   }
 
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env['NO_COLOR']));
-  const formatOptions = { color, showSuppressed: values['show-suppressed'] ?? false, rules, rootUri: pathToFileURL(cwd).href };
+  const formatOptions = { color, showSuppressed: values['show-suppressed'] ?? false, showFix: !values['no-fix'], rules, rootUri: pathToFileURL(cwd).href };
   // Only --format github writes workflow commands; in Actions every other line is kept from holding one.
-  for (const chunk of formatChunks(format, result, formatOptions)) process.stdout.write(format === 'github' || !IN_ACTIONS ? chunk : withoutWorkflowCommands(chunk, format));
+  writeOutputs(targets, result, formatOptions, cwd, (chunk, format) => process.stdout.write(format === 'github' || !IN_ACTIONS ? chunk : withoutWorkflowCommands(chunk, format)));
+  const readable = targets.some((target) => target.file === undefined && target.format === 'stylish');
   // A clean-looking summary must not hide that something was filtered out.
-  if (hidden > 0 && format === 'stylish') process.stdout.write(`(${hidden} warning and info finding${hidden === 1 ? '' : 's'} hidden by --quiet)\n`);
-  if (baselined.note) (format === 'stylish' ? process.stdout : process.stderr).write(`${baselined.note}\n`);
+  if (hidden > 0 && readable) process.stdout.write(`(${hidden} warning and info finding${hidden === 1 ? '' : 's'} hidden by --quiet)\n`);
+  if (baselined.note) (readable ? process.stdout : process.stderr).write(`${baselined.note}\n`);
   // In GitHub Actions the log keeps the readable report and the findings also become annotations on the diff.
   if (values.format === undefined && (embedding.annotate ?? IN_ACTIONS)) process.stdout.write(formatters.github(result, formatOptions));
   for (const error of result.internalErrors) {
@@ -196,48 +216,6 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   }
   if (result.internalErrors.length > 0) return 2;
   return failed ? 1 : 0;
-}
-
-interface BaselineFlags {
-  baseline?: string | undefined;
-  'write-baseline'?: boolean | undefined;
-  'prune-baseline'?: boolean | undefined;
-}
-
-/**
- * `--write-baseline` records the run's findings; a baseline (named, or present in the working
- * directory) then hides the findings it holds, and says how many it hid and which entries are
- * fixed (`--prune-baseline` drops those). Only entries of files this run linted count as fixed.
- */
-function applyBaselineFile(result: LintResult, flags: BaselineFlags, cwd: string, linted: readonly string[]): { result: LintResult; note?: string } {
-  const { path, present } = baselineLocation(cwd, flags.baseline);
-  const toBaseline = baselinePaths(path, cwd);
-  const shown = relative(cwd, path) || path;
-  let written = '';
-  if (flags['write-baseline']) {
-    const baseline = createBaseline(result.findings, toBaseline);
-    writeBaselineFile(path, baseline);
-    written = `wrote ${plural(baseline.findings.reduce((sum, entry) => sum + entry.count, 0), 'finding')} to ${shown}; `;
-  } else if (!present) {
-    if (flags.baseline !== undefined) throw new UsageError(`no such baseline: ${flags.baseline} (create it with --write-baseline)`);
-    if (flags['prune-baseline']) throw new UsageError(`--prune-baseline: no ${shown} to prune`);
-    return { result };
-  }
-  const files = new Set([...linted, ...result.findings.map((finding) => finding.file)].map(toBaseline));
-  const outcome = applyBaseline(result, readBaselineFile(path), (file) => files.has(file), toBaseline);
-  const fixed = outcome.fixed.reduce((sum, entry) => sum + entry.count, 0);
-  let note = `${written}${plural(outcome.matched, 'finding')} hidden by the baseline ${shown}`;
-  if (fixed > 0 && flags['prune-baseline']) {
-    writeBaselineFile(path, outcome.pruned);
-    note += `; pruned ${plural(fixed, 'fixed finding')}`;
-  } else if (fixed > 0) {
-    note += `; ${plural(fixed, 'recorded finding')} fixed: ${outcome.fixed.map((entry) => `${entry.ruleId} in ${entry.file}`).slice(0, 5).join(', ')}${outcome.fixed.length > 5 ? ', …' : ''} (drop them with --prune-baseline)`;
-  }
-  return { result: outcome.result, note };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**
@@ -265,6 +243,32 @@ function relaunchWithRoom(files: readonly SizedFile[]): number | undefined {
   return child.status ?? 2;
 }
 
+/** `--only a,b`: the rules to run (input rules always run). */
+function parseOnly(value: string, known: ReadonlySet<string>): string[] {
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  for (const id of ids) if (!known.has(id)) throw new UsageError(`--only: unknown rule "${id}" (see --list-rules)`);
+  if (ids.length === 0) throw new UsageError('--only takes a comma-separated list of rule IDs');
+  return ids;
+}
+
+/**
+ * `--max-file-size`, else the config's `limits`. Without a size chosen, files are read whatever
+ * their size (`chosen` false: the caller caps walked files at the default).
+ */
+function inputLimits(flag: string | undefined, config: BallastConfig['limits']): { limits: InputLimits; chosen: boolean } {
+  const size = flag ?? config?.maxFileSize;
+  const bytes = size === undefined ? undefined : byteSize(size);
+  if (size !== undefined && bytes === undefined) throw new UsageError(`--max-file-size takes a size like 20MB or 64MiB, not "${String(size)}"`);
+  return {
+    limits: {
+      maxFileBytes: bytes ?? Number.POSITIVE_INFINITY,
+      maxDepth: config?.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+      maxAliasNodes: config?.maxAliasNodes ?? DEFAULT_LIMITS.maxAliasNodes,
+    },
+    chosen: bytes !== undefined,
+  };
+}
+
 function parseThreads(value: string | undefined): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
   const threads = Number(value);
@@ -283,7 +287,12 @@ function parseRuleOverrides(entries: readonly string[], known: ReadonlySet<strin
   return overrides;
 }
 
-function listRules(rules: readonly AnyRule[]): string {
+function listRules(rules: readonly AnyRule[], format: string): string {
+  if (format === 'json') {
+    const entries = rules.map(({ meta }) => ({ id: meta.id, category: meta.category, severity: meta.severity, recommended: meta.recommended !== false, summary: meta.summary, fix: meta.fix, since: meta.since }));
+    return JSON.stringify(entries, null, 2);
+  }
+  if (format !== 'stylish') throw new UsageError(`--list-rules prints stylish or json, not ${format}`);
   const width = Math.max(...rules.map((rule) => rule.meta.id.length));
   return [...rules]
     .sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id))

@@ -13,7 +13,7 @@ export default defineRule({
     appliesTo: ['*'],
     since: '0.1.0',
     messages: {
-      fileSize: 'The file is {{size}}, over the {{limit}} limit; it was not read.',
+      fileSize: 'The file is {{size}}, over the {{limit}} limit; it was not read (raise the limit with --max-file-size or `limits.maxFileSize` in the config).',
       nesting: 'Nesting here goes deeper than the limit of {{limit}} levels; the document was not read.',
       depth: 'Nesting here goes deeper than the limit of {{limit}} levels; the document was not read.',
       aliases: 'Aliases in this document expand to more than {{limit}} nodes (an alias bomb?); the document was not read.',

@@ -61,16 +61,21 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** The nearest config file from `cwd` upwards, if any. */
+/**
+ * The nearest config file from `cwd` upwards, if any, up to the repository root (the folder
+ * holding `.git`): a config above it belongs to someone else, and its plugins would run code the
+ * repository never chose. Outside any repository the search goes up to the filesystem root.
+ */
 export function findConfigFile(cwd: string): string | undefined {
   let directory = resolve(cwd);
+  const top = repositoryRoot(directory);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(directory, name);
       if (existsSync(candidate)) return candidate;
     }
     const parent = dirname(directory);
-    if (parent === directory) return undefined;
+    if (parent === directory || directory === top) return undefined;
     directory = parent;
   }
 }
@@ -289,7 +294,7 @@ function repositoryRoot(directory: string): string | undefined {
  * Named files are dropped too: a pre-commit hook passes every staged file by name, templates
  * included, and `ignore` is where users say which ones are not manifests.
  */
-async function withoutIgnored(files: readonly string[], ignore: readonly string[], base: string): Promise<string[]> {
+export async function withoutIgnored(files: readonly string[], ignore: readonly string[], base: string): Promise<string[]> {
   if (ignore.length === 0) return [...files];
   const { globby, convertPathToPattern } = await import('globby');
   const inside = files.filter((file) => !relative(base, file).startsWith('..'));

@@ -1,6 +1,30 @@
-import { PRESETS } from './config.js';
+import { BYTE_SIZE_PATTERN, PRESETS } from './config.js';
 
 const severity = { enum: ['off', 'info', 'warning', 'error'] };
+const ruleSettings = {
+  type: 'object',
+  description: 'Per-rule severity ("off", "info", "warning", "error") or { severity, options }.',
+  additionalProperties: {
+    anyOf: [
+      severity,
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { severity, options: { type: 'object' } },
+      },
+    ],
+  },
+};
+const exclusions = {
+  type: 'array',
+  description: 'Objects not to lint: each entry matches objects by kind, namespace and name (globs with *), all given fields at once.',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: { kind: { type: 'string' }, namespace: { type: 'string' }, name: { type: 'string' } },
+  },
+};
 const quantity = { anyOf: [{ type: 'string' }, { type: 'number' }] };
 const resourceList = { type: 'object', additionalProperties: quantity };
 
@@ -16,22 +40,37 @@ export const configSchema = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    extends: { enum: [...PRESETS], description: 'Preset the rule severities start from.' },
-    rules: {
-      type: 'object',
-      description: 'Per-rule severity ("off", "info", "warning", "error") or { severity, options }.',
-      additionalProperties: {
-        anyOf: [
-          severity,
-          {
-            type: 'object',
-            additionalProperties: false,
-            properties: { severity, options: { type: 'object' } },
-          },
-        ],
+    extends: {
+      description: 'Preset the rule severities start from, or the path of a config file (relative to this one) whose settings this one starts from.',
+      anyOf: [{ enum: [...PRESETS] }, { type: 'string', pattern: '\\.(ya?ml|json)$' }],
+    },
+    rules: ruleSettings,
+    exclude: exclusions,
+    overrides: {
+      type: 'array',
+      description: 'Rules and exclusions for the files that `files` globs (relative to this config file) match; later entries win.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: {
+          files: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
+          rules: ruleSettings,
+          exclude: exclusions,
+        },
       },
     },
     ignore: { type: 'array', items: { type: 'string' }, description: 'Globs of files not to lint.' },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Input limits. Without maxFileSize, files found by walking a folder over 10 MB are skipped, and named files and standard input are read whatever their size.',
+      properties: {
+        maxFileSize: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: BYTE_SIZE_PATTERN }], description: 'Largest file read: bytes, or a size like 20MB or 64MiB.' },
+        maxDepth: { type: 'integer', minimum: 1 },
+        maxAliasNodes: { type: 'integer', minimum: 1 },
+      },
+    },
     plugins: { type: 'array', items: { type: 'string' }, description: 'Modules whose default export is a list of extra rules.' },
     render: {
       description: 'Render Kustomize overlays and Helm charts before linting (false: lint files as they are).',

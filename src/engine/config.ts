@@ -1,6 +1,9 @@
 import type { Severity, SeverityOrOff } from '../types.js';
 import type { AnyRule } from './rule.js';
 import type { ClusterFacts } from './settings.js';
+import type { ObjectExclusion } from './exclude.js';
+
+export type { ObjectExclusion } from './exclude.js';
 
 export type PresetName = 'recommended' | 'strict' | 'all';
 export const PRESETS: readonly PresetName[] = ['recommended', 'strict', 'all'];
@@ -12,7 +15,11 @@ export interface RuleSetting {
 
 /** The shape of `.ballast.yaml` (validated by `loadConfig` against the shipped JSON schema). */
 export interface BallastConfig {
-  extends?: PresetName;
+  /**
+   * A preset (`PresetName`), or the path of a config file to start from, which the Node entry point
+   * resolves: the config it returns has that file's preset here.
+   */
+  extends?: string;
   rules?: Record<string, SeverityOrOff | RuleSetting>;
   ignore?: string[];
   cluster?: ClusterFacts;
@@ -20,6 +27,29 @@ export interface BallastConfig {
   plugins?: string[];
   /** Whether the Node entry point renders Kustomize overlays and Helm charts (default: when the tools are on PATH). */
   render?: boolean | RenderSettings;
+  /** Objects not to lint, by kind, namespace and name (globs with `*`). */
+  exclude?: ObjectExclusion[];
+  /** Rules and exclusions for the files that globs (relative to the config file) match. */
+  overrides?: ConfigOverride[];
+  /** Input limits for the Node entry point (`--max-file-size` wins). */
+  limits?: { maxFileSize?: string | number; maxDepth?: number; maxAliasNodes?: number };
+}
+
+const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+export const BYTE_SIZE_PATTERN = '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG](i?[bB])?|[bB])?\\s*$';
+
+/** A size as `20MB`, `512KiB`, `10M` (all binary: 1 MB is 1024 KB, as ballast reports sizes) or a number of bytes; undefined when it is none. */
+export function byteSize(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = match ? UNITS[(match[2] ?? '').toLowerCase()] : undefined;
+  return match && unit !== undefined ? Math.floor(Number(match[1]) * unit) : undefined;
+}
+
+export interface ConfigOverride {
+  files: string | string[];
+  rules?: Record<string, SeverityOrOff | RuleSetting>;
+  exclude?: ObjectExclusion[];
 }
 
 export interface RenderSettings {
@@ -57,7 +87,8 @@ export function activateRules(
   config: BallastConfig | undefined,
   overrides: Readonly<Record<string, SeverityOrOff>> = {},
 ): ActiveRule[] {
-  const preset = config?.extends ?? 'recommended';
+  // A config that extends a file has the preset of that file once the Node entry point has read it.
+  const preset = PRESETS.find((name) => name === config?.extends) ?? 'recommended';
   const active: ActiveRule[] = [];
   for (const rule of rules) {
     const setting = normalizeSetting(config?.rules?.[rule.meta.id]);

@@ -13,6 +13,7 @@ import { ruleSet } from './rule-set.js';
 import { SkippedDocuments } from './skipped.js';
 import { applySuppressions } from './suppress.js';
 import { templateAsNote } from '../render/template.js';
+import { objectExclusion } from './exclude.js';
 
 /**
  * Thrown when an object-level check reaches for the rest of the set while files are still
@@ -63,6 +64,8 @@ export class Linter {
   private readonly objects: K8sObject[] = [];
   private readonly cluster: ClusterIndex;
   private readonly skipped = new SkippedDocuments();
+  /** The config's `exclude`: objects that are neither checked nor seen by other objects' checks. */
+  private readonly excluded: ((object: K8sObject) => boolean) | undefined;
 
   constructor(options: LintOptions = {}) {
     this.allRules = ruleSet(options.rules);
@@ -74,6 +77,7 @@ export class Linter {
       cluster: options.config?.cluster ?? {},
     };
     this.collector = new Collector(this.active);
+    this.excluded = objectExclusion(options.config?.exclude);
     // Filled in `finish`, once every object is known; built lazily by the first rule that asks.
     this.cluster = new ClusterIndex(this.objects);
     for (const entry of this.active.values()) {
@@ -237,7 +241,7 @@ export class Linter {
     const objects: K8sObject[] = [];
     for (const doc of parsed.documents) {
       if (doc.value === null || !this.skipped.note(doc)) continue;
-      const ofDoc = objectsOf(doc);
+      const ofDoc = this.excluded ? objectsOf(doc).filter((object) => !this.excluded?.(object)) : objectsOf(doc);
       this.documents.push(doc);
       this.objectsOf.set(doc, ofDoc);
       for (const object of ofDoc) objects.push(object);

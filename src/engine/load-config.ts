@@ -48,17 +48,21 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
   const config = value as BallastConfig;
 
   const rules = new Map(ruleSet(options.rules, locate('/plugins')).map((rule) => [rule.meta.id, rule]));
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    const rule = rules.get(id);
-    if (!rule && options.pluginsPending) continue;
-    if (!rule) {
-      const suggestion = closest(id, [...rules.keys()]);
-      throw new ConfigError(`unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, locate(`/rules/${pointerKey(id)}`));
+  const sections: [string, NonNullable<BallastConfig['rules']>][] = [['/rules', config.rules ?? {}], ...(config.overrides ?? []).map((override, index): [string, NonNullable<BallastConfig['rules']>] => [`/overrides/${index}/rules`, override.rules ?? {}])];
+  for (const [at, section] of sections) {
+    for (const [id, setting] of Object.entries(section)) {
+      const rule = rules.get(id);
+      if (!rule && options.pluginsPending) continue;
+      if (!rule) {
+        const suggestion = closest(id, [...rules.keys()]);
+        throw new ConfigError(`unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, locate(`${at}/${pointerKey(id)}`));
+      }
+      if (typeof setting === 'string' || !setting.options) continue;
+      const optionsSchema = { type: 'object', additionalProperties: false, properties: rule.meta.options?.schema ?? {} };
+      const validateOptions = ajv.compile(optionsSchema);
+      const field = `${at.slice(1).replaceAll('/', '.')}.${id}.options`;
+      if (!validateOptions(setting.options)) throw schemaError(validateOptions.errors, (pointer) => locate(`${at}/${pointerKey(id)}/options${pointer}`), field);
     }
-    if (typeof setting === 'string' || !setting.options) continue;
-    const optionsSchema = { type: 'object', additionalProperties: false, properties: rule.meta.options?.schema ?? {} };
-    const validateOptions = ajv.compile(optionsSchema);
-    if (!validateOptions(setting.options)) throw schemaError(validateOptions.errors, (pointer) => locate(`/rules/${pointerKey(id)}/options${pointer}`), `rules.${id}.options`);
   }
   return config;
 }
@@ -97,13 +101,16 @@ function pointerPath(pointer: string): (string | number)[] {
  * a rule's severity it can only mean "off".
  */
 function offAsSeverity(config: unknown): unknown {
-  const rules = isMap(config) ? config['rules'] : undefined;
-  if (!isMap(rules)) return config;
-  for (const id of Object.keys(rules)) {
-    const setting = rules[id];
-    if (setting === false) rules[id] = 'off';
-    else if (isMap(setting) && setting['severity'] === false) setting['severity'] = 'off';
+  if (!isMap(config)) return config;
+  const overrides = Array.isArray(config['overrides']) ? (config['overrides'] as unknown[]) : [];
+  for (const section of [config, ...overrides]) {
+    const rules = isMap(section) ? section['rules'] : undefined;
+    if (!isMap(rules)) continue;
+    for (const id of Object.keys(rules)) {
+      const setting = rules[id];
+      if (setting === false) rules[id] = 'off';
+      else if (isMap(setting) && setting['severity'] === false) setting['severity'] = 'off';
+    }
   }
   return config;
 }
-

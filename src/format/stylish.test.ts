@@ -25,9 +25,16 @@ describe('formatStylish', () => {
       '  12:1  error    The key "a" appears more than once in this mapping.  duplicate-key',
       '        fix: Remove one of the two entries, keeping the value you mean.',
       '',
+      'by rule: duplicate-key 1, replicas-min 1',
       '✖ 2 problems (1 error, 1 warning, 0 infos) in 2 files, 3 documents, 1 suppressed, skipped 1 (1 not-kubernetes)',
       '',
     ]);
+  });
+
+  it('leaves the fixes out when asked (--no-fix), and counts findings per rule, most first', () => {
+    const text = formatStylish(result(), { showFix: false });
+    expect(text).not.toContain('fix:');
+    expect(text).toContain('  12:1  error    The key "a" appears more than once in this mapping.  duplicate-key\n\nby rule: duplicate-key 1, replicas-min 1\n');
   });
 
   it('writes no colour codes unless asked, and colours when asked', () => {
@@ -64,7 +71,7 @@ describe('formatStylish', () => {
       ],
       summary: { files: 2, documents: 2, errors: 0, warnings: 0, infos: 1, suppressed: 0 },
     };
-    expect(formatStylish(withRelated)).toBe('c.yaml\n  3:5  info     Something.  x-rule\n       see d.yaml:12:3 the other side\n\n⚠ 1 problem (0 errors, 0 warnings, 1 info) in 2 files, 2 documents\n');
+    expect(formatStylish(withRelated)).toBe('c.yaml\n  3:5  info     Something.  x-rule\n       see d.yaml:12:3 the other side\n\nby rule: x-rule 1\n⚠ 1 problem (0 errors, 0 warnings, 1 info) in 2 files, 2 documents\n');
   });
 
   it('says what was skipped, by reason, most first', () => {

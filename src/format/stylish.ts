@@ -7,7 +7,8 @@ type Paint = (text: string) => string;
 
 /**
  * ESLint-style: findings grouped by file, `line:column  severity  message  rule`, the fix on
- * the next line, a summary line at the end.
+ * the next line (unless `showFix` is false), then how many findings each rule made, and a
+ * summary line at the end.
  */
 export function formatStylish(result: LintResult, options: FormatOptions = {}): string {
   const colors = pc.createColors(options.color ?? false);
@@ -29,15 +30,26 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
       const severity = finding.suppressed ? colors.dim(label.padEnd(10)) : paint[finding.severity](label.padEnd(7));
       lines.push(`  ${colors.dim(position(finding).padEnd(positionWidth))}  ${severity}  ${escapeControl(finding.message)}  ${colors.dim(escapeControl(finding.ruleId))}`);
       const indent = ' '.repeat(positionWidth + 4);
-      if (finding.fix) lines.push(`${indent}${colors.dim('fix:')} ${escapeControl(finding.fix)}`);
+      if (finding.fix && options.showFix !== false) lines.push(`${indent}${colors.dim('fix:')} ${escapeControl(finding.fix)}`);
       for (const related of finding.related ?? []) {
         lines.push(`${indent}${colors.dim(`see ${escapeControl(related.file)}:${related.start.line}:${related.start.column}`)} ${escapeControl(related.message)}`);
       }
     }
     lines.push('');
   }
+  const byRule = ruleCounts(shown.filter((finding) => !finding.suppressed));
+  if (byRule) lines.push(colors.dim(byRule));
   lines.push(summaryLine(result, colors));
   return `${lines.join('\n')}\n`;
+}
+
+/** `by rule: pdb-missing 12, replicas-min 3`: the rules that report most first, to see where the work is. */
+function ruleCounts(findings: readonly Finding[]): string | undefined {
+  if (findings.length === 0) return undefined;
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return `by rule: ${sorted.map(([ruleId, count]) => `${ruleId} ${count}`).join(', ')}`;
 }
 
 function position(finding: Finding): string {

@@ -6,6 +6,8 @@ export interface FormatOptions {
   color?: boolean;
   /** Include suppressed findings, marked as such. */
   showSuppressed?: boolean;
+  /** Print each finding's fix (stylish; default true): off for compact output. */
+  showFix?: boolean;
   /** Every rule of the run, plugins included, for formats that describe rules (SARIF); default the built-in ones. */
   rules?: readonly AnyRule[];
   /** Base URL of the built-in rules' pages (default: docs/rules on the main branch of the repository). */
