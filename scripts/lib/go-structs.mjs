@@ -76,3 +76,15 @@ export function structSchema(name, decls, external) {
   }
   return { type: 'object', properties, additionalProperties: false };
 }
+
+/**
+ * The Kubernetes release a vendored struct file was copied from, from its first line:
+ * `// kubernetes/kubernetes <tag> <commit>` (e.g. `// kubernetes/kubernetes v1.34.1 a1b2c3…`, the
+ * full 40-character commit). Generated modules name it in their header, so a schema can always
+ * be traced to the exact source; a file without it is refused.
+ */
+export function sourcePin(text, file) {
+  const match = /^\/\/ kubernetes\/kubernetes (v\d+\.\d+\.\d+\S*) ([0-9a-f]{40})\s*$/m.exec(text.split('\n', 1)[0] ?? '');
+  if (!match) throw new Error(`${file}: the first line must pin the source: // kubernetes/kubernetes <tag> <40-hex commit>`);
+  return `kubernetes/kubernetes ${match[1]}, commit ${match[2]}`;
+}
