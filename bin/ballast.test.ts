@@ -19,6 +19,10 @@ interface Run {
   stderr: string;
 }
 
+function withoutForceColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'FORCE_COLOR'));
+}
+
 function ballast(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((done) => {
     const child = execFile(
@@ -27,7 +31,8 @@ function ballast(args: readonly string[], options: { cwd?: string; input?: strin
       {
         cwd: options.cwd ?? workspace,
         // A CI runner's GITHUB_ACTIONS would add annotations to stdout; colours stay off off a TTY.
-        env: { ...process.env, GITHUB_ACTIONS: '', BALLAST_DEBUG: '', NO_COLOR: '', ...options.env },
+        // FORCE_COLOR from the test runner would colour every run.
+        env: { ...withoutForceColor(process.env), GITHUB_ACTIONS: '', BALLAST_DEBUG: '', NO_COLOR: '', ...options.env },
         maxBuffer: 64 * 1024 * 1024,
       },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
@@ -127,6 +132,9 @@ describe.concurrent('exit codes', () => {
     expectOneLineError(await ballast(['--fail-on', 'warnings', 'good.yaml']), /--fail-on takes error, warning or info, not "warnings"/);
     expectOneLineError(await ballast(['--format', 'xml', 'good.yaml']), /unknown format: xml/);
     expectOneLineError(await ballast(['--frobnicate', 'good.yaml']), /frobnicate/);
+    expectOneLineError(await ballast(['--formt', 'json', 'good.yaml']), /^ballast: unknown option --formt; did you mean "--format"\? \(see --help\)$/);
+    expectOneLineError(await ballast(['--rule', 'replica-min=off', 'good.yaml']), /unknown rule "replica-min"; did you mean "replicas-min"\?/);
+    expectOneLineError(await ballast(['--explain', 'replica-min']), /unknown rule: replica-min; did you mean "replicas-min"\?/);
     expectOneLineError(await ballast([]), /no paths given/);
     expectOneLineError(await ballast(['--explain', 'no-such-rule']), /unknown rule: no-such-rule/);
   });
@@ -138,6 +146,14 @@ describe.concurrent('exit codes', () => {
     write('configs/typo.yaml', 'rules:\n  replica-min: off\n');
     expectOneLineError(await ballast(['--config', 'configs/typo.yaml', 'good.yaml']), /^ballast: configs\/typo\.yaml:2:16: unknown rule "replica-min"; did you mean "replicas-min"\?$/);
     expectOneLineError(await ballast(['--config', 'configs/missing.yaml', 'good.yaml']), /configs\/missing\.yaml: cannot read the config file/);
+  });
+
+  it('2 with file:line for a node capacity that is not a quantity', async () => {
+    write('nodes/.ballast.yaml', 'cluster:\n  nodes:\n    - name: workers\n      capacity: { cpu: "8", memory: 32GB }\n');
+    write('nodes/app.yaml', GOOD);
+    expectOneLineError(await ballast(['app.yaml'], { cwd: join(workspace, 'nodes') }), /\.ballast\.yaml:4:37: cluster\.nodes\.0\.capacity\.memory "32GB" is not a Kubernetes quantity/);
+    write('nodes/.ballast.yaml', 'cluster:\n  nodes:\n    - name: workers\n      capacity: { cpu: "-8", memory: 32Gi }\n');
+    expectOneLineError(await ballast(['app.yaml'], { cwd: join(workspace, 'nodes') }), /\.ballast\.yaml:4:24: cluster\.nodes\.0\.capacity\.cpu "-8" must not be negative$/);
   });
 
   it('2 when a plugin rule would take the id of a built-in rule', async () => {
@@ -189,8 +205,12 @@ describe.concurrent('input and output', () => {
     expect(run.stdout).not.toContain('replicas-min');
     expect(run.stdout).toContain('✖ 1 problem (1 error, 0 warnings, 0 infos) in 2 files, 2 documents');
     expect(await ballast(['-q', 'warning.yaml'])).toMatchObject({ code: 0, stdout: '✔ no problems in 1 file, 1 document\n(1 warning and info finding hidden by --quiet)\n' });
-    // Quiet hides warnings; it does not stop them from failing a run that asked to fail on them.
-    expect(await ballast(['-q', '--fail-on', 'warning', 'warning.yaml'])).toMatchObject({ code: 1 });
+    // Quiet hides warnings; it does not stop them from failing a run that asked to fail on them,
+    // and then it shows them: a run that exits 1 never prints "no problems".
+    const failing = await ballast(['-q', '--fail-on', 'warning', 'warning.yaml']);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('replicas-min');
+    expect(failing.stdout).not.toContain('no problems');
   });
 
   it('sets rule severities with --rule', async () => {
@@ -202,6 +222,29 @@ describe.concurrent('input and output', () => {
   it('colours with --color and not with --no-color', async () => {
     expect((await ballast(['--color', 'warning.yaml'])).stdout).toContain('\u001b[');
     expect((await ballast(['--no-color', 'warning.yaml'])).stdout).not.toContain('\u001b[');
+    expect((await ballast(['warning.yaml'], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    expect((await ballast(['warning.yaml'], { env: { FORCE_COLOR: '' } })).stdout).toContain('\u001b[');
+    expect((await ballast(['warning.yaml'], { env: { FORCE_COLOR: '0' } })).stdout).not.toContain('\u001b[');
+    expect((await ballast(['--no-color', 'warning.yaml'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe.concurrent('versions and reports', () => {
+  it('says when --kube-version is newer than any release it knows', async () => {
+    const run = await ballast(['--kube-version', '1.99', 'good.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^ballast: Kubernetes 1\.99 is newer than the newest release ballast knows \(1\.\d+\)/);
+    expect((await ballast(['--kube-version', '1.30', 'good.yaml'])).stderr).toBe('');
+  });
+
+  it('JUnit fails only the testcases with findings at or above --fail-on', async () => {
+    const warnings = await ballast(['--format', 'junit', 'warning.yaml']);
+    expect(warnings.code).toBe(0);
+    expect(warnings.stdout).toContain('failures="0"');
+    expect(warnings.stdout).toContain('<system-out>warning.yaml:6:13 warning');
+    const strict = await ballast(['--format', 'junit', '--fail-on', 'warning', 'warning.yaml']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/<testsuites name="ballast" tests="\d+" failures="[1-9]/);
   });
 });
 

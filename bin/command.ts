@@ -10,12 +10,12 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { VERSION } from '../src/project.js';
-import { ConfigError } from '../src/engine/config-error.js';
+import { closest, ConfigError } from '../src/engine/config-error.js';
 import { atOrAbove } from '../src/engine/lint.js';
 import { nodeReport } from '../src/engine/node-report.js';
 import type { AnyRule } from '../src/engine/rule.js';
 import { ruleSet } from '../src/engine/rule-set.js';
-import { isValidKubeVersion } from '../src/engine/settings.js';
+import { compareKubeVersions, DEFAULT_KUBERNETES_VERSION, isValidKubeVersion } from '../src/engine/settings.js';
 import { explainRule } from '../src/format/explain.js';
 import { escapeControl, withoutWorkflowCommands } from '../src/format/escape.js';
 import { formatters } from '../src/format/index.js';
@@ -124,8 +124,9 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   // The catalogue needs no config: a config's plugins are code, loaded only to lint.
   if (values['list-rules']) return print(listRules(ruleSet(), values.format?.at(-1) ?? 'stylish'));
   if (values.explain !== undefined) {
-    const rule = ruleSet().find((candidate) => candidate.meta.id === values.explain);
-    if (!rule) throw new UsageError(`unknown rule: ${values.explain} (see --list-rules; a plugin's rules are documented by the plugin)`);
+    const known = ruleSet();
+    const rule = known.find((candidate) => candidate.meta.id === values.explain);
+    if (!rule) throw new UsageError(`unknown rule: ${values.explain}${didYouMean(values.explain, known.map((candidate) => candidate.meta.id))} (see --list-rules; a plugin's rules are documented by the plugin)`);
     return print(explainRule(rule).trimEnd());
   }
 
@@ -142,6 +143,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on takes error, warning or info, not "${failOn}"`);
   const kubernetesVersion = values['kube-version'];
   if (kubernetesVersion !== undefined && !isValidKubeVersion(kubernetesVersion)) throw new UsageError(`--kube-version takes a version like 1.31, not "${kubernetesVersion}"`);
+  if (kubernetesVersion !== undefined) warnOfUnknownVersion(kubernetesVersion);
   const ruleOverrides = parseRuleOverrides(values.rule ?? [], new Set(rules.map((rule) => rule.meta.id)));
   if (values['explain-node'] !== undefined) {
     const paths = await discoverFiles(values['explain-node'], discovery);
@@ -195,14 +197,16 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const failed = result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn));
   let hidden = 0;
   if (values.quiet) {
+    // Errors, and whatever fails the run: a run that exits 1 never looks clean.
+    const shown = (severity: Severity): boolean => severity === 'error' || atOrAbove(severity, failOn);
     // The summary must describe what is shown: without this it counted the warnings it hid.
-    hidden = result.summary.warnings + result.summary.infos;
-    result.findings = result.findings.filter((finding) => finding.severity === 'error');
-    result.summary = { ...result.summary, warnings: 0, infos: 0 };
+    hidden = (shown('warning') ? 0 : result.summary.warnings) + (shown('info') ? 0 : result.summary.infos);
+    result.findings = result.findings.filter((finding) => shown(finding.severity));
+    result.summary = { ...result.summary, ...(shown('warning') ? {} : { warnings: 0 }), ...(shown('info') ? {} : { infos: 0 }) };
   }
 
-  const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env['NO_COLOR']));
-  const formatOptions = { color, showSuppressed: values['show-suppressed'] ?? false, showFix: !values['no-fix'], rules, rootUri: pathToFileURL(cwd).href };
+  const color = values['no-color'] ? false : (values.color ?? colorFromEnvironment());
+  const formatOptions = { color, failOn, showSuppressed: values['show-suppressed'] ?? false, showFix: !values['no-fix'], rules, rootUri: pathToFileURL(cwd).href };
   // Only --format github writes workflow commands; in Actions every other line is kept from holding one.
   writeOutputs(targets, result, formatOptions, cwd, (chunk, format) => process.stdout.write(format === 'github' || !IN_ACTIONS ? chunk : withoutWorkflowCommands(chunk, format)));
   const readable = targets.some((target) => target.file === undefined && target.format === 'stylish');
@@ -280,7 +284,7 @@ function parseRuleOverrides(entries: readonly string[], known: ReadonlySet<strin
   const overrides: Record<string, SeverityOrOff> = {};
   for (const entry of entries) {
     const [id = '', severity = ''] = entry.split('=', 2);
-    if (!known.has(id)) throw new UsageError(`--rule ${entry}: unknown rule "${id}"`);
+    if (!known.has(id)) throw new UsageError(`--rule ${entry}: unknown rule "${id}"${didYouMean(id, [...known])}`);
     if (severity !== 'off' && !SEVERITIES.includes(severity)) throw new UsageError(`--rule ${entry}: severity must be off, info, warning or error`);
     overrides[id] = severity as SeverityOrOff;
   }
@@ -308,6 +312,35 @@ export function logLine(text: string): string {
   return IN_ACTIONS ? withoutWorkflowCommands(text, 'stylish') : text;
 }
 
+/**
+ * FORCE_COLOR wins over the terminal check and NO_COLOR, as in Node and most CLIs: set (even
+ * empty) it turns colours on, `0` or `false` turns them off.
+ */
+function colorFromEnvironment(): boolean {
+  const force = process.env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return process.stdout.isTTY && !process.env['NO_COLOR'];
+}
+
+/** A version past the newest ballast knows is judged as that one: say so rather than pretend. */
+function warnOfUnknownVersion(version: string): void {
+  if (compareKubeVersions(version, DEFAULT_KUBERNETES_VERSION) <= 0) return;
+  process.stderr.write(`ballast: Kubernetes ${version} is newer than the newest release ballast knows (${DEFAULT_KUBERNETES_VERSION}); what changed after ${DEFAULT_KUBERNETES_VERSION} is not checked\n`);
+}
+
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, candidates);
+  return suggestion ? `; did you mean "${suggestion}"?` : '';
+}
+
+/** parseArgs names an unknown option in a long sentence: one line, with the nearest option --help lists. */
+function unknownOption(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !('code' in error) || error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return undefined;
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (option === undefined) return undefined;
+  return `unknown option ${option}${didYouMean(option, [...HELP.matchAll(/--[a-z][a-z-]*/g)].map((match) => match[0]))} (see --help)`;
+}
+
 function print(text: string): number {
   process.stdout.write(logLine(`${text}\n`));
   return 0;
@@ -316,6 +349,6 @@ function print(text: string): number {
 /** The one line a run that could not lint ends with (exit 2): usage and config errors as they are, anything else as internal. */
 export function describeFailure(error: unknown): string {
   const known = error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-  const message = error instanceof Error ? error.message : String(error);
+  const message = unknownOption(error) ?? (error instanceof Error ? error.message : String(error));
   return `${known ? '' : 'internal error: '}${escapeControl(message)}`;
 }

@@ -7,6 +7,7 @@ import type { AnyRule } from './rule.js';
 import { ruleSet } from './rule-set.js';
 import { closest, ConfigError } from './config-error.js';
 import { isMap } from '../model/access.js';
+import { isNegative, parseQuantity } from '../model/quantity.js';
 
 export interface LoadConfigOptions {
   /** Name used in error messages, usually the config file's path. */
@@ -47,6 +48,7 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
   if (!validate(value)) throw schemaError(validate.errors, locate);
   const config = value as BallastConfig;
 
+  checkNodeQuantities(config, locate);
   const rules = new Map(ruleSet(options.rules, locate('/plugins')).map((rule) => [rule.meta.id, rule]));
   const sections: [string, NonNullable<BallastConfig['rules']>][] = [['/rules', config.rules ?? {}], ...(config.overrides ?? []).map((override, index): [string, NonNullable<BallastConfig['rules']>] => [`/overrides/${index}/rules`, override.rules ?? {}])];
   for (const [at, section] of sections) {
@@ -65,6 +67,23 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
     }
   }
   return config;
+}
+
+/**
+ * Node capacities and reservations are quantities: one the kubelet would not read (`32GB`, `-8`)
+ * is a mistake to name here, not a node group that silently drops out of the arithmetic.
+ */
+function checkNodeQuantities(config: BallastConfig, locate: (pointer: string) => string): void {
+  for (const [index, group] of (config.cluster?.nodes ?? []).entries()) {
+    for (const field of ['capacity', 'kubeReserved', 'systemReserved'] as const) {
+      for (const [resource, value] of Object.entries(group[field] ?? {})) {
+        const quantity = parseQuantity(value);
+        if (quantity !== undefined && !isNegative(quantity)) continue;
+        const problem = quantity === undefined ? 'is not a Kubernetes quantity (e.g. 8, 500m, 32Gi)' : 'must not be negative';
+        throw new ConfigError(`cluster.nodes.${index}.${field}.${resource} ${JSON.stringify(value)} ${problem}`, locate(`/cluster/nodes/${index}/${field}/${pointerKey(resource)}`));
+      }
+    }
+  }
 }
 
 function schemaError(errors: ErrorObject[] | null | undefined, locate: (pointer: string) => string, prefix = ''): ConfigError {

@@ -10,6 +10,9 @@ import type { FormatOptions } from './types.js';
  */
 export function formatJunit(result: LintResult, options: FormatOptions = {}): string {
   const shown = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
+  // Below --fail-on a finding is shown but does not fail its testcase, as it does not fail the run.
+  const threshold = SEVERITY_RANK[options.failOn ?? 'info'];
+  const fails = (finding: Finding): boolean => !finding.suppressed && SEVERITY_RANK[finding.severity] >= threshold;
   const suites = new Map<string, Map<string, Finding[]>>();
   for (const finding of shown) {
     let cases = suites.get(finding.file);
@@ -26,13 +29,13 @@ export function formatJunit(result: LintResult, options: FormatOptions = {}): st
   let failures = 0;
   let skipped = 0;
   for (const [file, cases] of suites) {
-    const suiteFailures = [...cases.values()].filter((findings) => findings.some((finding) => !finding.suppressed)).length;
-    const suiteSkipped = cases.size - suiteFailures;
+    const suiteFailures = [...cases.values()].filter((findings) => findings.some(fails)).length;
+    const suiteSkipped = [...cases.values()].filter((findings) => findings.every((finding) => finding.suppressed)).length;
     tests += cases.size;
     failures += suiteFailures;
     skipped += suiteSkipped;
     body.push(`  <testsuite name="${attribute(file)}" tests="${cases.size}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">`);
-    for (const [name, findings] of cases) for (const line of testcase(file, name, findings)) body.push(line);
+    for (const [name, findings] of cases) for (const line of testcase(file, name, findings, fails)) body.push(line);
     body.push('  </testsuite>');
   }
   if (suites.size === 0) {
@@ -51,21 +54,25 @@ export function formatJunit(result: LintResult, options: FormatOptions = {}): st
   ].join('\n');
 }
 
-function testcase(file: string, name: string, findings: readonly Finding[]): string[] {
+function testcase(file: string, name: string, findings: readonly Finding[], fails: (finding: Finding) => boolean): string[] {
   const first = findings[0];
   const open = `    <testcase classname="${attribute(file)}" name="${attribute(name)}" file="${attribute(file)}" line="${first?.start.line ?? 1}">`;
-  const failing = findings.filter((finding) => !finding.suppressed);
+  const failing = findings.filter(fails);
   if (failing.length === 0) {
+    const below = findings.filter((finding) => !finding.suppressed);
+    if (below.length > 0) return [open, `      <system-out>${below.map(detail).join('\n')}</system-out>`, '    </testcase>'];
     const reason = findings.map((finding) => finding.suppressed?.reason).find(Boolean);
     return [open, `      <skipped message="${attribute(reason ? `suppressed: ${reason}` : 'suppressed')}"/>`, '    </testcase>'];
   }
   const worst = failing.reduce((top, finding) => (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[top.severity] ? finding : top));
   const message = failing.length === 1 ? worst.message : `${failing.length} findings; the most severe: ${worst.message}`;
-  const details = failing.map((finding) => {
-    const where = `${oneLine(finding.file)}:${finding.start.line}:${finding.start.column} ${finding.severity} ${oneLine(finding.message)}`;
-    return finding.fix ? `${where}\nfix: ${oneLine(finding.fix)}` : where;
-  });
-  return [open, `      <failure type="${worst.severity}" message="${attribute(message)}">${details.join('\n')}</failure>`, '    </testcase>'];
+  return [open, `      <failure type="${worst.severity}" message="${attribute(message)}">${failing.map(detail).join('\n')}</failure>`, '    </testcase>'];
+}
+
+/** One finding as a line (its fix on the next), escaped: a newline inside a message cannot start a line of its own. */
+function detail(finding: Finding): string {
+  const where = `${oneLine(finding.file)}:${finding.start.line}:${finding.start.column} ${finding.severity} ${oneLine(finding.message)}`;
+  return finding.fix ? `${where}\nfix: ${oneLine(finding.fix)}` : where;
 }
 
 /** `Deployment prod/api`, or the document for findings about no object (parse errors). */

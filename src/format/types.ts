@@ -1,3 +1,4 @@
+import type { Severity } from '../types.js';
 import type { AnyRule } from '../engine/rule.js';
 import type { LintResult } from '../types.js';
 
@@ -14,6 +15,8 @@ export interface FormatOptions {
   ruleDocsBase?: string;
   /** `file:` URI of the directory finding paths are relative to (SARIF's %SRCROOT%); the CLI passes its cwd. */
   rootUri?: string;
+  /** The severity from which a finding fails the run (`--fail-on`); JUnit reports only those as failures (default: all). */
+  failOn?: Severity;
 }
 
 export type Formatter = (result: LintResult, options?: FormatOptions) => string;
