@@ -136,7 +136,13 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const configOptions = { plugins: lints, allowPlugins: embedding.allowPlugins ?? true };
   const loaded: LoadedConfig | undefined = configPath ? await readConfigChain(configPath, configOptions) : undefined;
   const rules = ruleSet(loaded?.plugins);
-  const discovery = { cwd, ignore: loaded?.config.ignore ?? [], ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
+  let skipped = 0;
+  // A file left out for safety is named, once, and the run goes on (never exit 2 for a file's content).
+  const onSkip = (path: string, reason: string): void => {
+    skipped++;
+    process.stderr.write(logLine(`ballast: skipped ${escapeControl(path)}: ${escapeControl(reason)}\n`));
+  };
+  const discovery = { cwd, ignore: loaded?.config.ignore ?? [], onSkip, ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
 
   const targets = outputTargets(tokens);
   const failOn = (values['fail-on'] ?? 'error') as Severity;
@@ -158,6 +164,10 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const limits = inputLimits(values['max-file-size'], loaded?.config.limits);
   const only = values.only === undefined ? undefined : parseOnly(values.only, new Set(rules.map((rule) => rule.meta.id)));
   const found = filePatterns.length > 0 ? await discoverFiles(filePatterns, discovery) : [];
+  if (filePatterns.length > 0 && found.length === 0 && !positionals.includes('-')) {
+    // A clean summary over no files must not read as a pass: say what left everything out.
+    process.stderr.write(`ballast: nothing to lint: no file found${skipped > 0 ? ` (${skipped} skipped for safety, named above)` : ''}; .gitignore and the config's \`ignore\` leave walked files out, files named explicitly are always linted\n`);
+  }
   const renderSetting = loaded?.config.render;
   const render = !values['no-render'] && renderSetting !== false && (typeof renderSetting !== 'object' || renderSetting.enabled !== false);
   const rendering = render

@@ -4,7 +4,7 @@
  * few milliseconds, and it hands back what JSON.parse rebuilds fastest: one JSON text of a
  * file's values, with the position tables transferred (not copied).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { InputLimits } from './parse/limits.js';
 import { tooLarge } from './parse/index.js';
@@ -27,13 +27,38 @@ export interface Unreadable {
 /** A file parsed (a rendered Helm stream as one file per template), or why it could not be read. */
 export function readAndParse(file: SizedFile, limits: InputLimits): ParsedFile[] | Unreadable {
   if (file.size > limits.maxFileBytes) return [tooLarge(file.path, file.size, limits)];
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(file.absolute);
+    bytes = readBounded(file.absolute, limits.maxFileBytes);
   } catch (error) {
     return { path: file.path, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) };
   }
+  if (bytes === undefined) return [tooLarge(file.path, limits.maxFileBytes + 1, limits)];
   return parseSplitting(file.path, bytes, limits);
+}
+
+/**
+ * The file's bytes, read up to the size limit (undefined past it): the size from the stat is not
+ * trusted, since /proc and /sys files report 0 and may never end. Opened without blocking, so a
+ * pipe named like a manifest does not hang the run, and refused unless it is a regular file.
+ */
+function readBounded(path: string, limit: number): Buffer | undefined {
+  const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - total, 1 << 20) || 1);
+      const read = readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) return Buffer.concat(chunks, total);
+      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      total += read;
+      if (total > limit) return undefined;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 export interface ParseJob {

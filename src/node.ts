@@ -200,6 +200,18 @@ export interface DiscoverOptions {
   ignore?: readonly string[];
   /** The directory `ignore` globs are relative to: the config file's (default: cwd). */
   ignoreBase?: string;
+  /**
+   * A file or folder left out for safety (a symlink out of the walked folder, a looping link,
+   * a device or pipe, a /proc, /sys or /dev target); the walk goes on without it.
+   */
+  onSkip?: (path: string, reason: string) => void;
+}
+
+/** Kernel and device trees: a regular-looking file there may be endless (/proc/self/pagemap reports size 0). */
+const SPECIAL_TREES = ['/proc', '/sys', '/dev'];
+
+function isSpecialTarget(real: string): boolean {
+  return SPECIAL_TREES.some((tree) => isInside(real, tree));
 }
 
 /**
@@ -210,15 +222,29 @@ export interface DiscoverOptions {
 export async function discoverFiles(patterns: readonly string[], options: DiscoverOptions = {}): Promise<string[]> {
   const cwd = options.cwd ?? process.cwd();
   const found = new Set<string>();
+  const skip = (path: string, reason: string): void => options.onSkip?.(display(cwd, path), reason);
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
-    const stats = statSync(absolute, { throwIfNoEntry: false });
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(absolute, { throwIfNoEntry: false });
+    } catch (error) {
+      skip(absolute, `cannot follow it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
     if (stats?.isFile()) {
-      found.add(absolute);
+      // Named explicitly, a file is linted whatever .gitignore says; a symlink the repository holds may still not lead out of it.
+      const refusal = namedFileRefusal(absolute, cwd);
+      if (refusal) skip(absolute, refusal);
+      else found.add(absolute);
       continue;
     }
     if (stats?.isDirectory()) {
-      for (const file of await walkDirectory(absolute)) found.add(file);
+      for (const file of await walkDirectory(absolute, skip)) found.add(file);
+      continue;
+    }
+    if (stats) {
+      skip(absolute, 'not a regular file');
       continue;
     }
     const { globby, isDynamicPattern } = await import('globby');
@@ -237,18 +263,22 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
  * this takes ~15 ms against ~200 ms, a noticeable part of a run. globby's gitignore matcher is
  * loaded only when a .gitignore applies (in the tree or above it).
  */
-async function walkDirectory(root: string): Promise<string[]> {
+async function walkDirectory(root: string, skip: (path: string, reason: string) => void): Promise<string[]> {
   const files: string[] = [];
   let gitignores = hasGitignoreAbove(root);
   const seen = new Set<string>();
+  // The walk stays inside the folder it was given: a symlink in a pull request could otherwise
+  // bring any readable file of the runner into findings and SARIF.
+  const boundary = realpathOrSelf(root);
   const visit = (directory: string): void => {
     let real: string;
     let entries: Dirent[];
     try {
       real = realpathSync(directory);
       entries = readdirSync(directory, { withFileTypes: true });
-    } catch {
-      return; // unreadable: nothing to lint there
+    } catch (error) {
+      skip(directory, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return;
     }
     if (seen.has(real)) return; // a symlink cycle
     seen.add(real);
@@ -258,9 +288,25 @@ async function walkDirectory(root: string): Promise<string[]> {
         continue;
       }
       const path = join(directory, entry.name);
-      const stats = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : entry;
-      if (stats?.isDirectory()) visit(path);
-      else if (stats?.isFile() && isWalkedFile(path)) files.push(path);
+      let stats: Pick<Dirent, 'isDirectory' | 'isFile'> = entry;
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(path);
+          stats = statSync(target);
+        } catch (error) {
+          skip(path, `a symlink that cannot be followed (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+          continue;
+        }
+        if (!isInside(target, boundary)) {
+          if (stats.isDirectory() || isWalkedFile(path)) skip(path, `a symlink out of the walked folder (to ${target})`);
+          continue;
+        }
+      }
+      if (stats.isDirectory()) visit(path);
+      else if (!isWalkedFile(path)) continue;
+      else if (stats.isFile()) files.push(path);
+      else skip(path, 'not a regular file');
     }
   };
   visit(root);
@@ -269,6 +315,20 @@ async function walkDirectory(root: string): Promise<string[]> {
   const { isGitIgnoredSync } = await import('globby');
   const ignored = isGitIgnoredSync({ cwd: repositoryRoot(root) ?? root });
   return files.filter((file) => !ignored(file));
+}
+
+/**
+ * Why a file named on the command line is not read, if it is not: a kernel or device file, or a
+ * symlink inside the repository (or working folder) that leads out of it, such as one a pull
+ * request adds among the files a hook passes.
+ */
+function namedFileRefusal(absolute: string, cwd: string): string | undefined {
+  const real = realpathOrSelf(absolute);
+  if (isSpecialTarget(real)) return `a kernel or device file (${real})`;
+  if (real === absolute) return undefined;
+  const boundary = realpathOrSelf(repositoryRoot(resolve(cwd)) ?? resolve(cwd));
+  const linkInside = isInside(realpathOrSelf(dirname(absolute)), boundary);
+  return linkInside && !isInside(real, boundary) ? `a symlink out of the repository (to ${real})` : undefined;
 }
 
 /** Whether a .gitignore in a folder above `directory` (up to the repository root) may apply. */
