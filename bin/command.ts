@@ -3,7 +3,7 @@
  * runs it as the `ballast` command; the GitHub Action (action/main.ts) runs it in its own process.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
@@ -25,7 +25,7 @@ import { renderInputs } from '../src/node-render.js';
 import { ConfigResolver, readConfigChain } from '../src/node-config.js';
 import { lintScoped } from '../src/node-scope.js';
 import { applyBaselineFile } from '../src/node-baseline.js';
-import { discoverFiles, findConfigFile, parseFiles, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
+import { discoverFiles, findConfigFile, neighbourFiles, parseFiles, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../src/parse/limits.js';
 import { tooLarge } from '../src/parse/index.js';
 import { byteSize, type BallastConfig } from '../src/engine/config.js';
@@ -190,7 +190,11 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
     ...walkedTooLarge.map((file) => tooLarge(file.path, file.size, DEFAULT_LIMITS)),
     ...(positionals.includes('-') ? parseSplitting(values['stdin-filename'] ?? '-', readFileSync(0), limits.limits) : []),
   ];
+  // Named files only (a hook's staged files): the rest of their directories is context for absence rules.
+  const namedOnly = filePatterns.length > 0 && filePatterns.every((pattern) => statSync(resolve(cwd, pattern), { throwIfNoEntry: false })?.isFile() === true);
+  const context = namedOnly ? sizeFiles(neighbourFiles(found, cwd), cwd) : [];
   const linted = await lintScoped(files, extra, new ConfigResolver(cwd, values.config, configOptions), {
+    ...(context.length > 0 ? { contextFiles: context } : {}),
     limits: limits.limits,
     ...(only ? { only } : {}),
     ruleOverrides,

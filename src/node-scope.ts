@@ -17,6 +17,8 @@ export interface ScopedLintOptions extends StreamOptions {
   ruleOverrides?: LintOptions['ruleOverrides'];
   only?: LintOptions['only'];
   kubernetesVersion?: string;
+  /** Files read as context only (the neighbours of named files, see `neighbourFiles`): seen by cross-document rules, never reported. */
+  contextFiles?: readonly SizedFile[];
 }
 
 interface Group {
@@ -53,6 +55,8 @@ export async function lintScoped(files: readonly SizedFile[], parsed: readonly P
   for (const file of kept) groupOf(file.path).files.push(file);
   for (const file of parsed) groupOf(file.file.path).parsed.push(file);
 
+  const context: ParsedFile[] = [];
+  if (options.contextFiles?.length) await streamFiles(options.contextFiles, (batch) => context.push(...batch), { ...options, onUnreadable: () => undefined });
   const parts: Part[] = [];
   for (const group of groups.values()) {
     const lintOptions = (scope: FileScope): LintOptions => {
@@ -70,6 +74,7 @@ export async function lintScoped(files: readonly SizedFile[], parsed: readonly P
       const linter = new Linter(lintOptions(scopes[0] as FileScope));
       linter.add(group.parsed);
       await lintInto(linter, group.files, options);
+      linter.addContext(context);
       const result = linter.finish();
       parts.push({ findings: result.findings, files: result.summary.files, documents: result.summary.documents, skipped: result.summary.skipped, internalErrors: result.internalErrors });
       continue;
@@ -81,6 +86,7 @@ export async function lintScoped(files: readonly SizedFile[], parsed: readonly P
     for (const [index, scope] of scopes.entries()) {
       const linter = new Linter(lintOptions(scope));
       linter.add(all);
+      linter.addContext(context);
       const result = linter.finish();
       // What was skipped is the same set whichever config looked: counted once.
       if (index === 0) parts.push({ findings: [], files: 0, documents: 0, skipped: result.summary.skipped, internalErrors: [] });

@@ -463,9 +463,36 @@ export async function parseFiles(paths: readonly string[], cwd: string = process
   return paths.flatMap((path) => byPath.get(path) ?? []);
 }
 
-/** Reads, parses and lints `paths` into `linter`, parsing on worker threads when there are many. */
-export async function lintInto(linter: Linter, paths: readonly (string | SizedFile)[], options: StreamOptions = {}): Promise<void> {
-  await streamFiles(paths, (files) => linter.add(files), options);
+/**
+ * Reads, parses and lints `paths` into `linter`, parsing on worker threads when there are many;
+ * with `context`, the files only inform cross-document rules (see `Linter.addContext`).
+ */
+export async function lintInto(linter: Linter, paths: readonly (string | SizedFile)[], options: StreamOptions & { context?: boolean } = {}): Promise<void> {
+  await streamFiles(paths, (files) => (options.context ? linter.addContext(files) : linter.add(files)), options);
+}
+
+/**
+ * The other manifests of the directories the given files are in (what a walk of each directory,
+ * not its subdirectories, would take), as paths in the same form. A pre-commit hook passes only
+ * the staged files: rules that conclude something is missing (no PodDisruptionBudget, no
+ * autoscaler, no pods for a Service) must see what sits beside them before they say so.
+ */
+export function neighbourFiles(files: readonly string[], cwd: string = process.cwd()): string[] {
+  const given = new Set(files.map((file) => resolve(cwd, file)));
+  const neighbours = new Set<string>();
+  for (const directory of new Set([...given].map((file) => dirname(file)))) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      if (entry.isFile() && !entry.name.startsWith('.') && isWalkedFile(path) && !given.has(path)) neighbours.add(path);
+    }
+  }
+  return [...neighbours].sort().map((file) => display(cwd, file));
 }
 
 /** Each worker takes files from the job's shared cursor until none are left. */

@@ -1,6 +1,6 @@
 import type { InternalError, LintResult, Summary } from '../types.js';
 import type { DocumentHandle, ParsedFile } from '../parse/source.js';
-import { asString } from '../model/access.js';
+import { asString, isMap } from '../model/access.js';
 import { ClusterIndex } from '../model/cluster.js';
 import { objectsOf, type K8sObject } from '../model/object.js';
 import { isDeploymentLike } from '../model/workload.js';
@@ -66,6 +66,9 @@ export class Linter {
   private readonly skipped = new SkippedDocuments();
   /** The config's `exclude`: objects that are neither checked nor seen by other objects' checks. */
   private readonly excluded: ((object: K8sObject) => boolean) | undefined;
+  /** Files read only as context (see `addContext`), and their objects. */
+  private readonly contextFiles = new Set<string>();
+  private readonly contextObjects = new Set<K8sObject>();
 
   constructor(options: LintOptions = {}) {
     this.allRules = ruleSet(options.rules);
@@ -151,6 +154,24 @@ export class Linter {
     }
   }
 
+  /**
+   * Takes files in as context only: their objects feed cross-document lookups (a
+   * PodDisruptionBudget or HPA beside the staged file a hook passes), but no rule judges them,
+   * no finding points into them, and the summary does not count them.
+   */
+  addContext(files: readonly ParsedFile[]): void {
+    for (const parsed of files) {
+      this.contextFiles.add(parsed.file.path);
+      for (const doc of parsed.documents) {
+        if (!isMap(doc.value)) continue;
+        const ofDoc = objectsOf(doc);
+        this.documents.push(doc);
+        this.objectsOf.set(doc, ofDoc);
+        for (const object of ofDoc) this.contextObjects.add(object);
+      }
+    }
+  }
+
   finish(): LintResult {
     this.files.sort((a, b) => compareText(a.file.path, b.file.path));
     const order = new Map(this.files.map((parsed, index) => [parsed.file, index]));
@@ -182,7 +203,7 @@ export class Linter {
         for (const object of allChecked ? [] : this.objects) {
           const place = this.arrival.get(object);
           const checked = place !== undefined && place < state.checkedPrefix && !(redo.has(object) && rule.meta.category !== 'input');
-          if (checked || !judges(rule, object) || (state.kinds && !appliesTo(state.kinds, object))) continue;
+          if (checked || !judges(rule, object) || this.contextObjects.has(object) || (state.kinds && !appliesTo(state.kinds, object))) continue;
           try {
             rule.checkObject(object, context);
           } catch (error) {
@@ -199,8 +220,10 @@ export class Linter {
       }
     }
 
+    if (this.contextFiles.size > 0) this.collector.discardWhere((finding) => this.contextFiles.has(finding.file));
+    const judged = this.contextObjects.size > 0 ? this.objects.filter((object) => !this.contextObjects.has(object)) : this.objects;
     const knownRules = new Set(this.allRules.map((rule) => rule.meta.id));
-    const findings = applySuppressions(this.collector, this.files, this.objects, this.active, (ruleId) => knownRules.has(ruleId));
+    const findings = applySuppressions(this.collector, this.files, judged, this.active, (ruleId) => knownRules.has(ruleId));
     findings.sort(compareFindings);
     const summary: Summary = {
       files: this.files.length,
@@ -210,7 +233,7 @@ export class Linter {
       infos: countSeverity(findings, 'info'),
       suppressed: findings.filter((finding) => finding.suppressed).length,
     };
-    const skipped = this.skipped.summary(this.objects);
+    const skipped = this.skipped.summary(judged);
     if (skipped) summary.skipped = skipped;
     return { findings, summary, internalErrors: this.internalErrors };
   }
