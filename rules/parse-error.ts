@@ -16,6 +16,8 @@ export default defineRule({
       syntax: 'This document is not valid YAML: {{detail}}.',
       encoding: 'The file is not valid UTF-8 text; decoding fails at this position.',
       binary: 'The file holds a NUL byte: it is binary, not YAML or JSON.',
+      control: 'The file holds the character {{code}}, which YAML does not allow in a stream; Kubernetes\' YAML decoder rejects the whole file.',
+      version: 'This document declares %YAML {{version}}; Kubernetes\' YAML decoder reads YAML 1.1 only and rejects it.',
       byteOrderMark: 'A byte-order mark (U+FEFF) stands in the middle of the file, where Kubernetes\' YAML decoder rejects it; it usually comes from concatenating files.',
     },
   },

@@ -18,7 +18,7 @@ export const DEFAULT_LIMITS: Readonly<InputLimits> = {
  * process from inside the regular-expression engine (not a catchable error). Text nested
  * beyond these bounds is therefore refused before it reaches the parser.
  */
-const MAX_FLOW_DEPTH = 500;
+export const MAX_FLOW_DEPTH = 500;
 const MAX_INDENT_COLUMNS = 1000;
 
 /** Offset of the first place where nesting goes beyond what the parser survives, if any. */

@@ -1,6 +1,6 @@
 import type { Path } from '../types.js';
 import { isMap } from './plain-map.js';
-import type { OffsetRange } from './source.js';
+import type { DocumentHandle, OffsetRange, SourceFile } from './source.js';
 
 /**
  * A document's positions as one Int32Array, in the order the value was built (pre-order):
@@ -138,4 +138,18 @@ function slot(table: Int32Array, index: number): number {
 export function isArrayIndexKey(key: string): boolean {
   const first = key.charCodeAt(0);
   return first >= 48 && first <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+}
+
+/** A document read by the direct scanner: positions come from its compact table. */
+export class TableDocument implements DocumentHandle {
+  constructor(
+    readonly file: SourceFile,
+    readonly index: number,
+    readonly value: unknown,
+    readonly positions: Int32Array,
+  ) {}
+
+  locate(path: Path): OffsetRange {
+    return locateInTable(this.positions, this.value, path);
+  }
 }

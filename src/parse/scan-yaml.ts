@@ -1,8 +1,21 @@
 import { newPlainMap } from './plain-map.js';
-import type { FastFile, FastDocument } from './fast-yaml.js';
-import { resolvePlain } from './fast-yaml.js';
 import type { InputLimits } from './limits.js';
-import { isArrayIndexKey, PositionTableBuilder } from './positions.js';
+import { isArrayIndexKey, PositionTableBuilder, TableDocument } from './positions.js';
+import { resolveKey, resolvePlain, type PlainScalar } from './resolve.js';
+
+export { TableDocument };
+
+export interface FastDocument {
+  index: number;
+  value: unknown;
+  /** Encoded by PositionTableBuilder; see positions.ts. */
+  positions: Int32Array;
+}
+
+export interface FastFile {
+  documentCount: number;
+  documents: FastDocument[];
+}
 
 /**
  * The quickest path: a direct scanner for YAML as manifests are usually written — block
@@ -10,8 +23,8 @@ import { isArrayIndexKey, PositionTableBuilder } from './positions.js';
  * simple folded block scalars, flow collections, comments, `---` separators. It reads the text
  * once, with no token objects, and builds values and the position table as it goes. Anything it
  * is not sure about (anchors, tags, multi-line plain scalars, tabs, odd indentation...) makes
- * it decline, and the CST path (then the full parser) takes the file. A differential test holds
- * its values and positions equal to the full parser's.
+ * it decline, and the full parser takes the file. Differential tests hold its values and
+ * positions equal to the full parser's and its values to Kubernetes' decoder's (oracle.test.ts).
  */
 class Decline extends Error {}
 const DECLINE = new Decline('declined');
@@ -45,23 +58,23 @@ class Scanner {
   file(): FastFile {
     const documents: FastDocument[] = [];
     let count = 0;
-    let sawMarker = false;
+    // A `---` opens a document even when nothing follows it (an empty one, no value).
+    let opened = false;
     this.skipBlankLines();
     if (this.atMarker()) {
-      sawMarker = true;
+      opened = true;
       this.skipMarkerLine();
     }
     for (;;) {
       this.skipBlankLines();
       if (this.pos >= this.text.length) {
-        // A stream with no content at all, or ending right after `---`: the composer's document
-        // counting there has subtleties not worth mirroring.
-        if (count === 0 || sawMarker) throw DECLINE;
+        if (opened) count++;
         break;
       }
       if (this.atMarker()) {
-        // `---` twice in a row: an empty document.
-        throw DECLINE;
+        count++;
+        this.skipMarkerLine();
+        continue;
       }
       this.table = new PositionTableBuilder();
       const value = this.blockNode(0, 0);
@@ -69,7 +82,7 @@ class Scanner {
       documents.push({ index: count++, value, positions: this.table.finish() });
       if (this.pos >= this.text.length) break;
       if (!this.atMarker()) throw DECLINE;
-      sawMarker = true;
+      opened = true;
       this.skipMarkerLine();
     }
     return { documentCount: count, documents };
@@ -126,13 +139,14 @@ class Scanner {
     if (t.startsWith('...', p)) throw DECLINE;
     if (!t.startsWith('---', p)) return false;
     const after = this.code(p + 3);
-    return Number.isNaN(after) || after === NEWLINE || after === SPACE || after === CR;
+    return Number.isNaN(after) || after === NEWLINE || after === SPACE || after === CR || after === TAB;
   }
 
   private skipMarkerLine(): void {
     const end = this.lineEnd(this.pos);
     // Content after `---` on the same line (`--- a: 1`) is left to the other paths.
-    if (!/^---\s*(#.*)?$/.test(this.text.slice(this.pos, end).replace(/\r$/, ''))) throw DECLINE;
+    // (Spaces and tabs only: other white space after `---` is content.)
+    if (!/^---(?:[ \t]*|[ \t]+#.*)$/.test(this.text.slice(this.pos, end).replace(/\r$/, ''))) throw DECLINE;
     this.pos = Math.min(end + 1, this.text.length);
   }
 
@@ -168,7 +182,7 @@ class Scanner {
 
   private isSeparated(at: number): boolean {
     const c = this.code(at);
-    return Number.isNaN(c) || c === SPACE || c === NEWLINE || (c === CR && this.code(at + 1) === NEWLINE);
+    return Number.isNaN(c) || c === SPACE || c === NEWLINE || c === TAB || (c === CR && this.code(at + 1) === NEWLINE);
   }
 
   private blockMapping(indent: number, depth: number): Record<string, unknown> {
@@ -284,6 +298,8 @@ class Scanner {
     const end = this.lineEnd(at);
     for (let i = at; i < end; i++) {
       const k = this.code(i);
+      // A tab ends a plain key (`replicas\t: 3`) or starts a comment (`x\t# a: b`): other paths.
+      if (k === TAB) throw DECLINE;
       if (k === COLON && this.isSeparated(i + 1)) return i;
       if (k === HASH && this.code(i - 1) === SPACE) return undefined;
     }
@@ -297,14 +313,15 @@ class Scanner {
     let key: string;
     let end = colon;
     const c = this.code(start);
+    // Implicit keys end within 1024 characters (go-yaml's simple-key limit).
+    if (colon - start > 1024) throw DECLINE;
     if (c === 34 || c === 39) {
       key = this.quoted(start, colon);
     } else {
       while (end > start && this.code(end - 1) === SPACE) end--;
       const source = this.text.slice(start, end);
-      if (source === '<<' || source.length > 1024 || source.includes(': ')) throw DECLINE;
-      const value = resolvePlain(source);
-      key = value === null ? 'null' : String(value);
+      if (source === '<<' || source.includes(': ')) throw DECLINE;
+      key = this.plainKey(source);
     }
     this.table.key(start, end);
     this.pos = colon + 1;
@@ -352,7 +369,21 @@ class Scanner {
     this.table.leaf(start, end);
     this.finishLine(end);
     this.noContinuation(indent, documentRoot);
-    return resolvePlain(source);
+    return this.plain(source);
+  }
+
+  /** A plain value; `.nan` and `.inf` are left to the full parser, which reports them. */
+  private plain(source: string): PlainScalar {
+    const value = resolvePlain(source);
+    if (typeof value === 'number' && !Number.isFinite(value)) throw DECLINE;
+    return value;
+  }
+
+  /** A plain key as Kubernetes names it in JSON; keys it cannot convert are left to the full parser. */
+  private plainKey(source: string): string {
+    const key = resolveKey(source);
+    if (key === undefined) throw DECLINE;
+    return key;
   }
 
   /** A more-indented line after a one-line scalar would continue it: not handled here. */
@@ -422,8 +453,10 @@ class Scanner {
       const end = this.lineEnd(lineStart);
       const raw = this.text.slice(lineStart, end).replace(/\r$/, '');
       if (raw.includes('\t')) throw DECLINE;
-      const spaces = raw.length - raw.trimStart().length;
-      if (raw.trim() === '') {
+      // Indentation is spaces only: a leading NBSP or U+3000 is content.
+      let spaces = 0;
+      while (raw.charCodeAt(spaces) === SPACE) spaces++;
+      if (spaces === raw.length) {
         if (contentIndent !== -1 && spaces > contentIndent) throw DECLINE;
         if (contentIndent === -1 && spaces > indent + 1) throw DECLINE;
         lines.push('');
@@ -502,6 +535,8 @@ class Scanner {
       else if (c === NEWLINE || c === CR) {
         if (inBlock) throw DECLINE;
         this.pos++;
+        // `---` or `...` at the start of a line ends the document, even inside a flow collection.
+        if (c === NEWLINE && (this.text.startsWith('---', this.pos) || this.text.startsWith('...', this.pos))) throw DECLINE;
       } else if (c === HASH || c === TAB) throw DECLINE;
       else return;
     }
@@ -521,8 +556,7 @@ class Scanner {
       end = this.flowPlainEnd(start);
       const source = this.text.slice(start, end);
       if (source === '' || source === '<<') throw DECLINE;
-      const value = resolvePlain(source);
-      key = value === null ? 'null' : String(value);
+      key = this.plainKey(source);
     }
     this.table.key(start, end);
     this.pos = end;
@@ -544,12 +578,13 @@ class Scanner {
       return this.quoted(start, close);
     }
     if (c === 44 || c === 93 || c === 125) throw DECLINE; // empty value
-    if (!this.plainCanStart(start) && c !== DASH) throw DECLINE;
+    // `[- a]`: a block indicator where flow content must be; an error for the full parser.
+    if (!this.plainCanStart(start)) throw DECLINE;
     const end = this.flowPlainEnd(start);
     if (end === start) throw DECLINE;
     this.table.leaf(start, end);
     this.pos = end;
-    return resolvePlain(this.text.slice(start, end));
+    return this.plain(this.text.slice(start, end));
   }
 
   /** End of a one-line plain scalar inside a flow collection. */

@@ -7,7 +7,7 @@ import { TableDocument } from './yaml.js';
  * A parsed file in a form that crosses threads: the values as one JSON text (JSON.parse
  * rebuilds them several times faster than structured cloning does), the position tables
  * (transferred, not copied) and the text. Files that JSON cannot carry exactly (documents that
- * need the full parser's AST, flag files, `.nan`, `.inf`, `-0`) are sent as text only and
+ * need the full parser's AST, flag files, a float `-0.0`) are sent as text only and
  * parsed again where they arrive.
  */
 export type WireFile =

@@ -3,7 +3,9 @@ import type { Path, Position } from '../types.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { ParsedFile } from './source.js';
 import { SourceFile } from './source.js';
-import { parseYamlFile, scanSuppressionComments } from './yaml.js';
+import { scanYamlSuppressionComments } from './comments.js';
+import { scanYaml } from './scan-yaml.js';
+import { parseYamlFile } from './yaml.js';
 
 function parse(text: string, fast = true): ParsedFile {
   return parseYamlFile('test.yaml', text, DEFAULT_LIMITS, { fast });
@@ -40,7 +42,7 @@ const DEPLOYMENT = [
   '',
 ].join('\n');
 
-// Plain manifests take the fast CST path, anything unusual the full parser: both must give the same answers.
+// Plain manifests take the direct scanner, anything unusual the full parser: both must give the same answers.
 describe.each([
   ['fast path', true],
   ['full parser', false],
@@ -124,11 +126,10 @@ describe.each([
       expect(where(aliased, ['spec', 'selector']).start).toEqual({ line: 4, column: 13 });
     });
 
-    it('resolves a path into merged keys to the merging mapping', () => {
+    it('resolves a path into merged keys to where the merged value is written', () => {
       const merged = parseWith(['defaults: &d', '  image: nginx', 'container:', '  <<: *d', '  name: web', ''].join('\n'));
       expect(where(merged, ['container', 'name']).start).toEqual({ line: 5, column: 9 });
-      // `image` comes from the merge: the nearest existing node is the `container` key.
-      expect(where(merged, ['container', 'image']).start).toEqual({ line: 3, column: 1 });
+      expect(where(merged, ['container', 'image']).start).toEqual({ line: 2, column: 10 });
     });
   });
 
@@ -302,9 +303,58 @@ describe('problems', () => {
   });
 });
 
+describe('inputs that once stalled or misled the parser', () => {
+  it('scans a file ending in --- itself instead of handing it to the full parser', () => {
+    expect(scanYaml('a: 1\n---\n', DEFAULT_LIMITS)?.documentCount).toBe(2);
+    expect(scanYaml('---\n---\n', DEFAULT_LIMITS)?.documentCount).toBe(2);
+  });
+
+  it('refuses a root flow collection nested over column-0 lines as an input limit, not a crash', () => {
+    for (const text of ['[\n'.repeat(20_000) + ']\n'.repeat(20_000), '{a:\n'.repeat(20_000) + '}\n'.repeat(20_000), '[\n"x", '.repeat(20_000) + ']'.repeat(20_000)]) {
+      const parsed = parse(text);
+      expect(parsed.problems.map((problem) => [problem.ruleId, problem.messageId])).toEqual([['input-limit', 'nesting']]);
+    }
+  });
+
+  it('reports an undefined alias where it stands', () => {
+    const parsed = parse('a: 1\nb: *nowhere\n');
+    expect(problemAt(parsed)).toMatchObject({ ruleId: 'parse-error', messageId: 'syntax', line: 2, column: 4 });
+    expect(parsed.problems[0]?.data['detail']).toMatch(/unknown anchor 'nowhere'/);
+    expect(parsed.documents).toEqual([]);
+  });
+
+  it('counts the alias budget over the whole file, not per document', () => {
+    // Each document stays under the budget; together they cross it.
+    const document = `x: &x [${Array(100).fill('a').join(', ')}]\nl: [${Array(100).fill('*x').join(', ')}]\n`;
+    const parsed = parse(Array(20).fill(document).join('---\n'));
+    const first = parsed.problems[0]?.document ?? 0;
+    expect(first).toBeGreaterThan(5);
+    // Every document past the budget is refused, each with its own finding; those before it are read.
+    expect(parsed.problems.map((problem) => [problem.ruleId, problem.messageId, problem.document])).toEqual(
+      Array.from({ length: 20 - first }, (_, index) => ['input-limit', 'aliases', first + index]),
+    );
+    expect(parsed.documents.map((doc) => doc.index)).toEqual(Array.from({ length: first }, (_, index) => index));
+  });
+
+  it('checks the keys of a large mapping for repeats in linear time', () => {
+    // `yaml`'s own unique-key check took 11.6 s on 40,000 keys once an anchor sent a file to the full parser.
+    const keys = Array.from({ length: 40_000 }, (_, index) => `k${index}: ${index}`);
+    const started = performance.now();
+    const parsed = parse(`a: &x 1\n${keys.join('\n')}\nk7: again\n`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(parsed.problems.map((problem) => [problem.ruleId, problem.data['key'], problemAt(parsed).line])).toEqual([['duplicate-key', 'k7', 40_002]]);
+  });
+
+  it('locates a repeated key at the occurrence whose value is used', () => {
+    const parsed = parse('a: 1\nb: 2\na: 3\n', false);
+    expect((parsed.documents[0]?.value as Record<string, unknown>)['a']).toBe(3);
+    expect(where(parsed, ['a']).start).toEqual({ line: 3, column: 4 });
+  });
+});
+
 describe('suppression comments', () => {
   function scan(text: string) {
-    return scanSuppressionComments(new SourceFile('test.yaml', text)).map(({ scope, rules, reason, line }) => ({ scope, rules, reason, line }));
+    return scanYamlSuppressionComments(new SourceFile('test.yaml', text)).map(({ scope, rules, reason, line }) => ({ scope, rules, reason, line }));
   }
 
   it('reads next-line and file comments with their rules, reason and line', () => {
@@ -335,6 +385,22 @@ describe('suppression comments', () => {
 
   it('ignores look-alikes', () => {
     expect(scan('# ballast-ignore-everything\n# ballast-ignore-next-linex a\nkey: ballast-ignore-file\n')).toEqual([]);
+  });
+
+  it('takes them from real comments only, never from block scalars or quoted strings', () => {
+    const text = [
+      'kind: ConfigMap',
+      'data:',
+      '  script: |',
+      '    # ballast-ignore-file',
+      '    echo hi',
+      '  quoted: "x # ballast-ignore-file"',
+      "  single: 'y # ballast-ignore-next-line'",
+      '  plain: z # ballast-ignore-next-line replicas-min',
+      '',
+    ].join('\n');
+    expect(scan(text)).toEqual([{ scope: 'next-line', rules: ['replicas-min'], reason: undefined, line: 8 }]);
+    expect(parse(text).comments.map((comment) => comment.line)).toEqual([8]);
   });
 
   it('counts lines with CRLF endings', () => {

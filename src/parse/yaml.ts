@@ -1,25 +1,28 @@
-import { newPlainMap } from './plain-map.js';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
-import type { Document, DocumentOptions, Node as YamlNode, Pair, ParseOptions, SchemaOptions, YAMLMap } from 'yaml';
-import type { Path } from '../types.js';
-import { findExcessiveNesting, type InputLimits } from './limits.js';
-import type { DocumentHandle, OffsetRange, ParsedFile, SuppressionComment } from './source.js';
+import { Composer, Parser, visit, YAMLParseError } from 'yaml';
+import { goRejectedTab } from './tabs.js';
+import type { CST, Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+import { ConvertError, Converter, YamlDocument, nodeRange, type AliasBudget } from './convert.js';
+import { findExcessiveNesting, MAX_FLOW_DEPTH, type InputLimits } from './limits.js';
+import type { OffsetRange, ParsedFile } from './source.js';
 import { SourceFile } from './source.js';
-import { fastParseYaml, isNaNLiteral, withoutBase60 } from './fast-yaml.js';
-import { scanYaml } from './scan-yaml.js';
-import { locateInTable } from './positions.js';
+import { scanYaml, TableDocument } from './scan-yaml.js';
+import { scanYamlSuppressionComments } from './comments.js';
 
-const MERGE_KEY = '<<';
+export { scanSuppressionComments } from './comments.js';
+
+export { TableDocument };
 
 /**
  * Parses YAML (and JSON, which the same parser reads with positions) the way Kubernetes
- * decodes it: YAML 1.1 scalars (`yes`/`on` are booleans, `0777` is octal), merge keys, and
- * one value per document. Never throws: problems become `InputProblem`s.
+ * decodes it: go-yaml v2 through sigs.k8s.io/yaml (see resolve.ts and convert.ts, and the
+ * README's "How YAML is read"). The direct scanner takes what it is sure of; everything else
+ * goes through `yaml`'s parser and our own conversion. Never throws: problems become
+ * `InputProblem`s.
  */
 export function parseYamlFile(path: string, rawText: string, limits: InputLimits, options: { fast?: boolean } = {}): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const file = new SourceFile(path, text);
-  const parsed: ParsedFile = { file, documentCount: 0, documents: [], problems: [], comments: scanSuppressionComments(file) };
+  const parsed: ParsedFile = { file, documentCount: 0, documents: [], problems: [], comments: [] };
 
   // A BOM is only allowed first; one further in is a pasted-together file, worth a finding even
   // where `yaml` would read past it.
@@ -27,50 +30,70 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
   if (strayMark !== -1) {
     parsed.problems.push({ ruleId: 'parse-error', messageId: 'byteOrderMark', data: {}, range: [strayMark, strayMark + 1], document: documentIndexAt(text, strayMark) });
   }
-
-  // The direct scanner bounds its own depth; the other paths recurse, so they get text whose
-  // nesting has been checked.
-  const scanned = options.fast === false ? undefined : scanYaml(text, limits);
-  const tooDeep = scanned ? undefined : findExcessiveNesting(text);
-  if (tooDeep !== undefined) {
-    parsed.problems.push({ ruleId: 'input-limit', messageId: 'nesting', data: { limit: limits.maxDepth }, range: [tooDeep, tooDeep + 1], document: 0 });
+  // go-yaml's reader refuses the whole stream on a character outside YAML's printable set.
+  const control = NOT_PRINTABLE.exec(text);
+  if (control) {
+    const code = text.codePointAt(control.index) ?? 0;
+    const at: OffsetRange = [control.index, control.index + control[0].length];
+    parsed.problems.push({ ruleId: 'parse-error', messageId: 'control', data: { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }, range: at, document: documentIndexAt(text, control.index) });
     parsed.documentCount = 1;
     return parsed;
   }
-  const fast = scanned ?? (options.fast === false ? undefined : fastParseYaml(text, limits));
-  if (fast) {
-    parsed.documentCount = fast.documentCount;
-    parsed.documents = fast.documents.map((doc) => new TableDocument(file, doc.index, doc.value, doc.positions));
+
+  const source = withLineFeeds(text);
+  parsed.comments = scanYamlSuppressionComments(file, source);
+  // The direct scanner bounds its own depth; the other path recurses, so it gets text whose
+  // nesting has been checked.
+  const scanned = options.fast === false ? undefined : scanYaml(source, limits);
+  if (scanned) {
+    parsed.documentCount = scanned.documentCount;
+    parsed.documents = scanned.documents.map((doc) => new TableDocument(file, doc.index, doc.value, doc.positions));
     return parsed;
   }
+  const tooDeep = findExcessiveNesting(source);
+  if (tooDeep !== undefined) return refuseNesting(parsed, tooDeep, limits);
 
   let docs: Document.Parsed[];
   try {
-    docs = parseStream(text);
+    docs = parseStream(source);
   } catch (error) {
+    if (error instanceof TooDeep) return refuseNesting(parsed, error.offset, limits);
     parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: describe(error) }, range: [0, 0], document: 0 });
     parsed.documentCount = 1;
     return parsed;
   }
   parsed.documentCount = docs.length;
 
+  // The alias budget is the file's, not each document's: documents are cheap to add.
+  const budget: AliasBudget = { used: 0 };
   docs.forEach((doc, index) => {
-    let fatal = false;
-    for (const error of doc.errors) {
+    const error = doc.errors[0];
+    if (error) {
+      // Later errors of a broken document are mostly echoes of the first one: report that alone.
       const range: OffsetRange = [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)];
-      if (error.code === 'DUPLICATE_KEY') {
-        const repeated = repeatedKeyAt(doc, error.pos[0]);
-        parsed.problems.push({ ruleId: 'duplicate-key', messageId: 'duplicate', data: { key: repeated?.key ?? '?' }, range: repeated?.range ?? range, document: index });
-      } else if (!fatal) {
-        // Later errors of a broken document are mostly echoes of the first one: report that alone.
-        fatal = true;
-        const at = error.code === 'MISSING_CHAR' ? (unclosedQuoteStart(doc, error.pos[0]) ?? range) : range;
-        parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: firstLine(error.message) }, range: at, document: index });
-      }
+      const at = error.code === 'MISSING_CHAR' ? (unclosedQuoteStart(doc, error.pos[0]) ?? range) : range;
+      parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: firstLine(error.message) }, range: at, document: index });
+      return;
     }
-    if (fatal || doc.contents === null) return;
-    const converter = new Converter(limits);
-    const value = converter.convert(doc.contents, 0);
+    const version = doc.directives?.yaml;
+    if (version?.explicit && version.version !== '1.1') {
+      const offset = source.lastIndexOf('%YAML', doc.range[0]);
+      parsed.problems.push({ ruleId: 'parse-error', messageId: 'version', data: { version: version.version }, range: [Math.max(0, offset), Math.max(0, offset) + 5], document: index });
+      return;
+    }
+    if (doc.contents === null) return;
+    const converter = new Converter(limits, budget);
+    let value: unknown;
+    try {
+      value = converter.convert(doc.contents, 0);
+    } catch (failure) {
+      if (!(failure instanceof ConvertError)) throw failure;
+      parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: failure.message }, range: nodeRange(failure.node), document: index });
+      return;
+    }
+    for (const duplicate of converter.duplicates) {
+      parsed.problems.push({ ruleId: 'duplicate-key', messageId: 'duplicate', data: { key: duplicate.key }, range: duplicate.range, document: index });
+    }
     if (converter.limitHit) {
       parsed.problems.push({
         ruleId: 'input-limit',
@@ -81,17 +104,81 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
       });
       return;
     }
-    parsed.documents.push(new YamlDocument(file, index, value, doc.contents, converter.aliasTargets));
+    parsed.documents.push(new YamlDocument(file, index, value, doc.contents, converter.aliasTargets, converter.keyIndex));
   });
   return parsed;
 }
 
+function refuseNesting(parsed: ParsedFile, offset: number, limits: InputLimits): ParsedFile {
+  parsed.problems.push({ ruleId: 'input-limit', messageId: 'nesting', data: { limit: limits.maxDepth }, range: [offset, offset + 1], document: 0 });
+  parsed.documentCount = 1;
+  return parsed;
+}
+
+/** Outside YAML's printable set (go-yaml readerc.go): C0 controls but tab, LF and CR; DEL; C1 but NEL; surrogates; U+FFFE/U+FFFF. */
+const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]/g;
+
+/**
+ * go-yaml (YAML 1.1) ends lines at a lone CR, NEL, LS and PS as well as at LF; `yaml` and the
+ * scanner only at LF. Each becomes LF — one character for one, so offsets stay offsets into the
+ * file. (go-yaml keeps LS and PS inside scalar text where folding would drop them; here they fold
+ * like LF. Documented in the README.)
+ */
+export function withLineFeeds(text: string): string {
+  OTHER_BREAKS.lastIndex = 0;
+  return OTHER_BREAKS.test(text) ? text.replace(OTHER_BREAKS, '\n') : text;
+}
+
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
+}
+
+// Failsafe: every scalar stays text for convert.ts to resolve as go-yaml does; no unique-key
+// check (quadratic in `yaml`; convert.ts has its own) and no merge handling (ditto).
 const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
+  schema: 'failsafe',
+  uniqueKeys: false,
+  merge: false,
   prettyErrors: false,
   keepSourceTokens: false,
-  customTags: withoutBase60,
 };
+
+/** All documents of a text, refusing (before composing, which recurses) one nested too deep. */
+function parseAllDocuments(text: string): Document.Parsed[] {
+  const tokens = Array.from(new Parser().parse(text));
+  const tabs = new Map<number, number>();
+  let index = 0;
+  for (const token of tokens) {
+    if (token.type !== 'document') continue;
+    const deep = token.value && tooDeepAt(token.value);
+    if (deep !== undefined) throw new TooDeep(deep);
+    const tab = text.includes('\t') ? goRejectedTab(token) : undefined;
+    if (tab !== undefined) tabs.set(index, tab);
+    index++;
+  }
+  const docs: Document.Parsed[] = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
+  for (const [at, offset] of tabs) docs[at]?.errors.unshift(new YAMLParseError([offset, offset + 1], 'TAB_AS_INDENT', 'found a tab character where Kubernetes\' YAML decoder refuses one'));
+  return docs;
+}
+
+/** Offset of a collection nested deeper than MAX_FLOW_DEPTH, walking the CST without recursion. */
+function tooDeepAt(root: CST.Token): number | undefined {
+  const stack: [CST.Token, number][] = [[root, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [token, depth] = next;
+    if (!('items' in token)) continue;
+    if (depth >= MAX_FLOW_DEPTH) return token.offset;
+    for (const item of token.items) {
+      if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return undefined;
+}
 
 /** `---` at the start of a line: YAML forbids it inside any scalar. */
 const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
@@ -106,7 +193,7 @@ function parseStream(text: string): Document.Parsed[] {
   const docs: Document.Parsed[] = [];
   let from = 0;
   for (;;) {
-    const batch = parseAllDocuments(blankBefore(text, from), PARSE_OPTIONS) as Document.Parsed[];
+    const batch = parseAllDocuments(blankBefore(text, from));
     let cut: number | undefined;
     for (const doc of batch) {
       cut = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY') ? markerInside(text, doc) : undefined;
@@ -114,7 +201,7 @@ function parseStream(text: string): Document.Parsed[] {
         docs.push(doc);
         continue;
       }
-      const alone = parseAllDocuments(blankBefore(text.slice(0, cut), from), PARSE_OPTIONS) as Document.Parsed[];
+      const alone = parseAllDocuments(blankBefore(text.slice(0, cut), from));
       for (const part of alone) if (part.range[0] >= doc.range[0]) docs.push(part);
       break;
     }
@@ -177,250 +264,6 @@ function unclosedQuoteStart(doc: Document.Parsed, end: number): OffsetRange | un
     },
   });
   return found;
-}
-
-/** The whole key a DUPLICATE_KEY error points into (the error marks only its first character). */
-function repeatedKeyAt(doc: Document.Parsed, start: number): { key: string; range: OffsetRange } | undefined {
-  let found: { key: string; range: OffsetRange } | undefined;
-  visit(doc, {
-    Pair(_key, pair) {
-      const key = pair.key;
-      if (!isScalar(key) || key.range?.[0] !== start) return undefined;
-      found = { key: scalarKey(key) ?? '?', range: [key.range[0], key.range[1]] };
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
-/** A fast-path document: positions come from its compact table. */
-export class TableDocument implements DocumentHandle {
-  constructor(
-    readonly file: SourceFile,
-    readonly index: number,
-    readonly value: unknown,
-    readonly positions: Int32Array,
-  ) {}
-
-  locate(path: Path): OffsetRange {
-    return locateInTable(this.positions, this.value, path);
-  }
-}
-
-class YamlDocument implements DocumentHandle {
-  constructor(
-    readonly file: SourceFile,
-    readonly index: number,
-    readonly value: unknown,
-    private readonly root: YamlNode,
-    private readonly aliasTargets: ReadonlyMap<YamlNode, YamlNode>,
-  ) {}
-
-  locate(path: Path): OffsetRange {
-    let node: YamlNode = this.root;
-    let keyOfNode: YamlNode | undefined;
-    for (const segment of path) {
-      const current = this.aliasTargets.get(node) ?? node;
-      let next: { key?: YamlNode; value: YamlNode } | undefined;
-      if (typeof segment === 'number' && isSeq(current)) {
-        const item = current.items[segment];
-        if (item && typeof item === 'object' && 'range' in item) next = { value: item as YamlNode };
-      } else if (isMap(current)) {
-        const pair = findPair(current, String(segment));
-        if (pair) next = { key: pair.key as YamlNode, value: (pair.value ?? pair.key) as YamlNode };
-      }
-      if (!next) break;
-      node = next.value;
-      keyOfNode = next.key;
-    }
-    return preferredRange(node, keyOfNode);
-  }
-}
-
-/**
- * A scalar is shown as itself; a collection reached by key as its key (a whole block would
- * swamp an editor); a mapping in a sequence as its first entry's key, for the same reason.
- */
-function preferredRange(node: YamlNode, key: YamlNode | undefined): OffsetRange {
-  if (isScalar(node) || isAlias(node)) return nodeRange(node);
-  if (key && isScalar(key) && key.range) return nodeRange(key);
-  if (isMap(node)) {
-    const first = node.items[0];
-    if (first && isScalar(first.key) && first.key.range) return nodeRange(first.key);
-  }
-  const range = nodeRange(node);
-  return [range[0], Math.min(range[1], range[0] + 1)];
-}
-
-function nodeRange(node: YamlNode | undefined): OffsetRange {
-  const range = node?.range;
-  if (!range) return [0, 0];
-  return [range[0], Math.max(range[1], range[0])];
-}
-
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-  for (const item of map.items) {
-    if (isPair(item) && scalarKey(item.key) === key) return item;
-  }
-  return undefined;
-}
-
-function scalarKey(key: unknown): string | undefined {
-  if (!isScalar(key)) return undefined;
-  const value = key.value;
-  if (typeof value === 'symbol') return MERGE_KEY;
-  if (value === null) return 'null';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  // Dates and binary from YAML 1.1 tags: the key as written.
-  return key.source ?? '';
-}
-
-interface LimitHit {
-  kind: 'depth' | 'aliases';
-  node: YamlNode;
-}
-
-/**
- * Turns the YAML AST into plain values in one pass (cheaper than `toJS`). Mappings become
- * null-prototype objects so keys like `__proto__` stay data. Aliased nodes are converted once
- * and shared, and the nodes they stand for are counted against a budget, which defuses alias
- * bombs without rejecting ordinary anchors.
- */
-class Converter {
-  limitHit: LimitHit | undefined;
-  /** Alias node → the anchored node it names, as YAML resolves it: the last anchor before it. */
-  readonly aliasTargets = new Map<YamlNode, YamlNode>();
-  private readonly anchors = new Map<string, YamlNode>();
-  private readonly inProgress = new Set<YamlNode>();
-  private aliasNodes = 0;
-  private readonly converted = new Map<YamlNode, unknown>();
-  private readonly sizes = new Map<YamlNode, number>();
-
-  constructor(private readonly limits: InputLimits) {}
-
-  convert(node: YamlNode | null | undefined, depth: number): unknown {
-    if (node === null || node === undefined || this.limitHit) return null;
-    if (depth > this.limits.maxDepth) {
-      this.limitHit = { kind: 'depth', node };
-      return null;
-    }
-    if (isAlias(node)) {
-      const target = this.anchors.get(node.source);
-      if (!target) return null;
-      this.aliasTargets.set(node, target);
-      this.aliasNodes += this.size(target, 0);
-      // A recursive alias (inside its own anchor) would expand forever.
-      if (this.aliasNodes > this.limits.maxAliasNodes || this.inProgress.has(target)) {
-        this.limitHit = { kind: 'aliases', node };
-        return null;
-      }
-      return this.convertShared(target, depth);
-    }
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor) {
-      this.anchors.set(anchor, node);
-      return this.convertShared(node, depth);
-    }
-    return this.convertNode(node, depth);
-  }
-
-  private convertNode(node: YamlNode, depth: number): unknown {
-    if (isScalar(node)) return scalarValue(node.value, node.source);
-    if (isSeq(node)) {
-      return node.items.map((item) => this.convert(item as YamlNode, depth + 1));
-    }
-    if (isMap(node)) {
-      const result: Record<string, unknown> = newPlainMap();
-      const merges: unknown[] = [];
-      for (const pair of node.items) {
-        const key = scalarKey(pair.key);
-        if (key === undefined) continue;
-        if (key === MERGE_KEY && isScalar(pair.key) && typeof pair.key.value === 'symbol') {
-          merges.push(this.convert(pair.value as YamlNode, depth + 1));
-          continue;
-        }
-        result[key] = this.convert(pair.value as YamlNode, depth + 1);
-      }
-      for (const merged of merges) applyMerge(result, merged);
-      return result;
-    }
-    return null;
-  }
-
-  private convertShared(node: YamlNode, depth: number): unknown {
-    if (this.converted.has(node)) return this.converted.get(node);
-    this.inProgress.add(node);
-    const value = this.convertNode(node, depth);
-    this.inProgress.delete(node);
-    this.converted.set(node, value);
-    return value;
-  }
-
-  /** Nodes that `node` stands for once every alias inside it is expanded. */
-  private size(node: YamlNode, depth: number): number {
-    const known = this.sizes.get(node);
-    if (known !== undefined) return known;
-    let total = 1;
-    if (depth < 64) {
-      if (isAlias(node)) {
-        const target = this.aliasTargets.get(node);
-        total = target ? this.size(target, depth + 1) : 1;
-      } else if (isSeq(node)) {
-        for (const item of node.items) total += this.size(item as YamlNode, depth + 1);
-      } else if (isMap(node)) {
-        for (const pair of node.items) total += 1 + (pair.value ? this.size(pair.value as YamlNode, depth + 1) : 0);
-      }
-    } else {
-      total = Number.POSITIVE_INFINITY;
-    }
-    this.sizes.set(node, total);
-    return total;
-  }
-}
-
-/** `<<` merges: explicit keys win, earlier merge sources win over later ones. */
-function applyMerge(target: Record<string, unknown>, source: unknown): void {
-  const sources: readonly unknown[] = Array.isArray(source) ? source : [source];
-  for (const entry of sources) {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
-    for (const key of Object.keys(entry)) {
-      if (!Object.prototype.hasOwnProperty.call(target, key)) target[key] = (entry as Record<string, unknown>)[key];
-    }
-  }
-}
-
-function scalarValue(value: unknown, source: string | undefined): unknown {
-  // YAML 1.1 timestamps become Date objects in `yaml`; Kubernetes fields holding them are strings.
-  if (value instanceof Date) return source ?? value.toISOString();
-  if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Uint8Array) return source ?? '';
-  if (value === undefined) return null;
-  if (typeof value === 'number' && Number.isNaN(value) && source !== undefined && !isNaNLiteral(source)) return source;
-  return value;
-}
-
-
-const SUPPRESSION_COMMENT = /#\s*ballast-ignore-(next-line|file)\b([^\n\r]*)/g;
-
-/** Finds `# ballast-ignore-next-line a,b -- reason` and `# ballast-ignore-file a` comments. */
-export function scanSuppressionComments(file: SourceFile): SuppressionComment[] {
-  const text = file.text;
-  if (!text.includes('ballast-ignore-')) return [];
-  const comments: SuppressionComment[] = [];
-  for (const match of text.matchAll(SUPPRESSION_COMMENT)) {
-    const start = match.index;
-    const [ruleText = '', reason] = (match[2] ?? '').split(/\s--\s/, 2);
-    comments.push({
-      scope: match[1] === 'file' ? 'file' : 'next-line',
-      // A further `#` starts a trailing comment, not more rule IDs.
-      rules: (ruleText.split('#')[0] ?? '').split(/[\s,]+/).filter((rule) => rule.length > 0 && rule !== '*'),
-      ...(reason ? { reason: reason.trim() } : {}),
-      range: [start, start + match[0].length],
-      line: file.lines.position(start).line,
-    });
-  }
-  return comments;
 }
 
 function firstLine(message: string): string {
