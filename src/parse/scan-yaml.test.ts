@@ -1,15 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Path } from '../types.js';
-import { scanYaml, type FastFile } from './scan-yaml.js';
-import type { InputLimits } from './limits.js';
+import { expectSameAsFullParser } from '../../test/oracle/tiers.js';
+import { scanYaml } from './scan-yaml.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { locateInTable } from './positions.js';
-import { parseYamlFile, withLineFeeds } from './yaml.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const corpus = resolve(root, '../shared/corpus');
@@ -20,43 +16,6 @@ function* yamlFiles(directory: string): Generator<string> {
     if (statSync(path).isDirectory()) yield* yamlFiles(path);
     else if (/\.(ya?ml|json)$/.test(entry)) yield path;
   }
-}
-
-function* pathsOf(value: unknown, prefix: Path = []): Generator<Path> {
-  yield prefix;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) yield* pathsOf(value[index], [...prefix, index]);
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) yield* pathsOf((value as Record<string, unknown>)[key], [...prefix, key]);
-  }
-}
-
-/**
- * The fast path either declines a text or gives exactly what the full parser gives: the same
- * documents, values, and range for every path into them. Returns whether it took the text.
- */
-function expectSameAsFullParser(text: string, name: string, parse: (text: string, limits: InputLimits) => FastFile | undefined): boolean {
-  const full = parseYamlFile(name, text, DEFAULT_LIMITS, { fast: false });
-  // Characters outside YAML's printable set refuse the file before any path parses it.
-  if (full.problems.some((problem) => problem.messageId === 'control')) return false;
-  const fast = parse(withLineFeeds(text.replace(/^\uFEFF/, '')), DEFAULT_LIMITS);
-  if (!fast) return false;
-  // A stray byte-order mark is reported before any path parses; every path reads past it.
-  const problems = full.problems.filter((problem) => problem.messageId !== 'byteOrderMark');
-  expect(problems, `${name}: the fast path took a text the full parser rejects`).toEqual([]);
-  expect(fast.documentCount, name).toBe(full.documentCount);
-  const nonEmpty = full.documents.filter((doc) => doc.value !== null);
-  expect(fast.documents.filter((doc) => doc.value !== null).map((doc) => doc.index), name).toEqual(nonEmpty.map((doc) => doc.index));
-  for (const reference of nonEmpty) {
-    const doc = fast.documents.find((candidate) => candidate.index === reference.index);
-    if (!doc) throw new Error('unreachable: indices compared above');
-    // node's deep equality: vitest's treats an own `constructor` key as the object's class.
-    expect(isDeepStrictEqual(doc.value, reference.value), `${name} document ${doc.index}: ${JSON.stringify(doc.value)} vs ${JSON.stringify(reference.value)}`).toBe(true);
-    for (const path of pathsOf(doc.value)) {
-      expect(locateInTable(doc.positions, doc.value, path), `${name} document ${doc.index} at ${JSON.stringify(path)}`).toEqual(reference.locate(path));
-    }
-  }
-  return true;
 }
 
 const paths = { scanner: scanYaml } as const;

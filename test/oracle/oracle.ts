@@ -2,6 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_LIMITS } from '../../src/parse/limits.js';
+import { parseYamlFile } from '../../src/parse/yaml.js';
 
 /**
  * Kubernetes' YAML decoder as a test oracle: yaml2json.go (go-yaml v2 plus sigs.k8s.io/yaml's
@@ -46,4 +48,18 @@ function build(): string {
 export function runOracle(texts: readonly string[]): OracleResult[] {
   const output = execFileSync(build(), { input: JSON.stringify(texts), maxBuffer: 1 << 30, encoding: 'utf8' });
   return (JSON.parse(output) as OracleResult[]).map((result) => (result.error === undefined ? { docs: result.docs ?? [] } : result));
+}
+
+/** What ballast reads: a JSON value per document (null for empty ones), or 'error' when it reports the text. */
+export function ballastReads(text: string, fast = true): unknown[] | 'error' {
+  const parsed = parseYamlFile('oracle.yaml', text, DEFAULT_LIMITS, { fast });
+  if (parsed.problems.some((problem) => problem.ruleId === 'parse-error' || problem.ruleId === 'input-limit')) return 'error';
+  const docs: unknown[] = Array.from({ length: parsed.documentCount }, () => null);
+  for (const doc of parsed.documents) docs[doc.index] = JSON.parse(JSON.stringify(doc.value)) as unknown;
+  return docs;
+}
+
+/** What the oracle reads, in the same form. */
+export function oracleReads(result: OracleResult | undefined): unknown[] | 'error' {
+  return result?.error === undefined ? (result?.docs ?? []) : 'error';
 }
