@@ -2,9 +2,10 @@
 // Benchmarks as ratios against baselines measured in the same run, alternating A and B so
 // that machine noise hits both alike. Wall time and peak RSS come from GNU time (/usr/bin/time).
 //
-//   node bench/run.mjs [throughput|startup|scale|action|all] [--runs N]
+//   node bench/run.mjs [throughput|styles|startup|scale|action|all] [--runs N]
 //
 // throughput: ballast --format json over the generated corpus vs parsing it with `yaml` alone
+// styles:     the same, over the corpus rewritten in flow, JSON, anchored and tab-commented styles
 // startup:    ballast on one small file vs `node -e ''`
 // scale:      ballast over the 1x and 10x corpora (cost should grow ~10x, not 100x)
 // action:     the GitHub Action's entry (bundle/action.js) run as the runner runs it (GITHUB_*
@@ -67,6 +68,15 @@ const rows = [];
 if (which === 'throughput' || which === 'all') {
   const directory = corpus(1);
   rows.push(compare('throughput (ballast json vs yaml parse, 1x)', ['node', bin, '--format', 'json', directory], ['node', join(root, 'bench/baseline-parse.mjs'), directory]));
+}
+if (which === 'styles' || which === 'all') {
+  // The same objects written in other styles (bench/restyle.mjs), each against its own baseline.
+  const one = corpus(1);
+  if (!existsSync(`${one}-tabs`)) execFileSync('node', [join(root, 'bench/restyle.mjs'), '--from', one], { stdio: 'inherit' });
+  for (const style of ['flow', 'json', 'anchors', 'tabs']) {
+    const directory = `${one}-${style}`;
+    rows.push(compare(`throughput, ${style} style (ballast json vs yaml parse, 1x)`, ['node', bin, '--format', 'json', directory], ['node', join(root, 'bench/baseline-parse.mjs'), directory]));
+  }
 }
 if (which === 'startup' || which === 'all') {
   const small = join(root, 'bench/out/one-small-file.yaml');

@@ -553,6 +553,7 @@ class Scanner {
       key = this.quoted(start, close);
       end = close;
     } else {
+      if (c === COLON) throw DECLINE;
       end = this.flowPlainEnd(start);
       const source = this.text.slice(start, end);
       if (source === '' || source === '<<') throw DECLINE;
@@ -569,6 +570,8 @@ class Scanner {
   private flowValue(depth: number, inBlock: boolean): unknown {
     const start = this.pos;
     const c = this.code(start);
+    // `[:x]`, `{a::b}`: go-yaml refuses a plain scalar starting with `:` in flow.
+    if (c === COLON) throw DECLINE;
     if (c === 91 || c === 123) return this.flow(depth + 1, inBlock);
     if (c === 34 || c === 39) {
       const close = this.quotedEnd(start);
@@ -593,7 +596,9 @@ class Scanner {
     for (let i = start; i < this.text.length; i++) {
       const k = this.code(i);
       if (k === 44 || k === 91 || k === 93 || k === 123 || k === 125 || k === NEWLINE || k === CR) break;
-      if (k === COLON && (this.isSeparated(i + 1) || ',[]{}'.includes(this.text.charAt(i + 1)))) break;
+      if (k === COLON && this.isSeparated(i + 1)) break;
+      // go-yaml reads `a:` + `,[]{}` in flow as one plain scalar (`{a:}` is {"a:": null}, `{a:[]}` an error).
+      if (k === COLON && ',[]{}'.includes(this.text.charAt(i + 1))) throw DECLINE;
       if (k === HASH && this.code(i - 1) === SPACE) throw DECLINE;
       if (k === TAB) throw DECLINE;
       if (k !== SPACE) end = i + 1;

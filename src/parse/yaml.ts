@@ -1,5 +1,5 @@
 import { Composer, Parser, visit, YAMLParseError } from 'yaml';
-import { goRejectedTab } from './tabs.js';
+import { goRejects } from './tabs.js';
 import type { CST, Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import { ConvertError, Converter, YamlDocument, nodeRange, type AliasBudget } from './convert.js';
 import { findExcessiveNesting, MAX_FLOW_DEPTH, type InputLimits } from './limits.js';
@@ -147,21 +147,27 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   keepSourceTokens: false,
 };
 
+/** Cheap signs of what goRejects looks for besides tabs: `:` starting or ending a plain scalar in flow, `? key`. */
+const FLOW_COLON = /[[{,]\s*:|\S:[^\s]|^\s*\?/m;
+
 /** All documents of a text, refusing (before composing, which recurses) one nested too deep. */
 function parseAllDocuments(text: string): Document.Parsed[] {
   const tokens = Array.from(new Parser().parse(text));
-  const tabs = new Map<number, number>();
+  const refused = new Map<number, number>();
   let index = 0;
   for (const token of tokens) {
     if (token.type !== 'document') continue;
     const deep = token.value && tooDeepAt(token.value);
     if (deep !== undefined) throw new TooDeep(deep);
-    const tab = text.includes('\t') ? goRejectedTab(token) : undefined;
-    if (tab !== undefined) tabs.set(index, tab);
+    const rejected = text.includes('\t') || FLOW_COLON.test(text) ? goRejects(token, text) : undefined;
+    if (rejected !== undefined) refused.set(index, rejected);
     index++;
   }
   const docs: Document.Parsed[] = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
-  for (const [at, offset] of tabs) docs[at]?.errors.unshift(new YAMLParseError([offset, offset + 1], 'TAB_AS_INDENT', 'found a tab character where Kubernetes\' YAML decoder refuses one'));
+  for (const [at, offset] of refused) {
+    const message = text.charAt(offset) === '\t' ? 'a tab character where Kubernetes\' YAML decoder refuses one' : '":" here is read differently by Kubernetes\' YAML decoder (go-yaml), which refuses or misreads this text';
+    docs[at]?.errors.unshift(new YAMLParseError([offset, offset + 1], 'BAD_SCALAR_START', message));
+  }
   return docs;
 }
 
