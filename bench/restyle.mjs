@@ -28,10 +28,10 @@ const styles = {
         const doc = new Document(value);
         visit(doc, {
           Map(_, node) {
-            if (node.items.length > 0 && node.items.every((pair) => isScalar(pair.value))) node.flow = true;
+            if (node.items.length > 0 && node.items.every((pair) => isShortScalar(pair.value))) node.flow = true;
           },
           Seq(_, node) {
-            if (node.items.length > 0 && node.items.every((item) => isScalar(item))) node.flow = true;
+            if (node.items.length > 0 && node.items.every((item) => isShortScalar(item))) node.flow = true;
           },
         });
         return doc.toString({ lineWidth: 0 });
@@ -68,6 +68,11 @@ const styles = {
     });
   },
 };
+
+/** People write short maps in flow style; multi-line text stays in block style. */
+function isShortScalar(node) {
+  return isScalar(node) && !String(node.value).includes('\n');
+}
 
 function documentsOf(text) {
   return parseAllDocuments(text, { version: '1.1' }).map((doc) => doc.toJS());

@@ -19,6 +19,7 @@ const CASES: [name: string, text: string, reads: unknown[] | 'error', fullParser
   ['an empty flow entry', '[a, , b]\n', 'error'],
   ['a document marker inside a root flow collection', '[a,\n---\n]\n', 'error'],
   ['a one-column slip in a mapping', 'key:\n  ok: 1\n wrong: 2\n', 'error'],
+  ['a one-column slip after a block scalar', 'spec:\n  containers:\n  - name: a\n    args: |\n      x\n   image: b\n', 'error'],
   ['content on the --- line', '--- key: 1\n', 'error'],
   ['keys the 1.1 float pattern made NaN', 'e1: a\nE2: b\n.: c\n', [{ e1: 'a', E2: 'b', '.': 'c' }]],
   ['an anchor on a key', '? &k a\n: 1\nb: *k\n', [{ a: 1, b: 'a' }]],
