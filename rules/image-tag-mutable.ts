@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asString } from '../src/model/access.js';
+import { isIdleContainer } from '../src/model/idle.js';
 import { mutableTagOf, parseImageReference, tagMatches } from '../src/model/image.js';
 import { containersOf } from '../src/model/workload.js';
 
@@ -22,7 +23,7 @@ export default defineRule<'untagged' | 'latest' | 'branch', Options>({
     severity: 'warning',
     summary: 'A container image has no tag, the tag `latest`, or a branch-like tag (`master`, `main`, `nightly`, `stable`...), and no digest.',
     rationale:
-      'A tag is a movable pointer; `latest` (what an untagged image means) moves with every push. Each node pulls when it first starts a pod, and the default pull policy for `latest` is Always, so pods rescheduled after a node failure, scaled out by an HPA or restarted on a fresh node run whatever was pushed last, beside siblings that run older code. A bad push then reaches production without a rollout, and a rollback has nothing to roll back to. Branch and channel tags (`master`, `main`, `develop`, `nightly`, `edge`, `snapshot`, `stable`, `latest-alpine`...) are re-pushed by every build of their branch exactly like `latest`, only with the pull policy IfNotPresent, so which build a pod runs depends on what its node happened to pull; the `movingTags` option holds that list (`*` matches any characters, case-insensitive). Only a digest (`@sha256:…`) pins the content. References are split like the container runtime does (distribution/reference): in `registry:5000/app` the `:5000` is the registry port, so that image has no tag. Init containers and sidecars are checked too; ephemeral containers are not part of a pod template.',
+      'A tag is a movable pointer; `latest` (what an untagged image means) moves with every push. Each node pulls when it first starts a pod, and the default pull policy for `latest` is Always, so pods rescheduled after a node failure, scaled out by an HPA or restarted on a fresh node run whatever was pushed last, beside siblings that run older code. A bad push then reaches production without a rollout, and a rollback has nothing to roll back to. Branch and channel tags (`master`, `main`, `develop`, `nightly`, `edge`, `snapshot`, `stable`, `latest-alpine`...) are re-pushed by every build of their branch exactly like `latest`, only with the pull policy IfNotPresent, so which build a pod runs depends on what its node happened to pull; the `movingTags` option holds that list (`*` matches any characters, case-insensitive). Only a digest (`@sha256:…`) pins the content. References are split like the container runtime does (distribution/reference): in `registry:5000/app` the `:5000` is the registry port, so that image has no tag. Init containers and sidecars are checked too; ephemeral containers are not part of a pod template. Containers that only wait (the pause image, `sleep infinity`, `tail -f /dev/null`) are not checked: whichever build of them a node pulls, they run none of the service\'s code, as the resource and probe rules also treat them.',
     fix: 'Pin the image to an immutable version tag (`app:1.4.2`) or, better, a digest (`app:1.4.2@sha256:…`), and bump it through a rollout.',
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '0.1.0',
@@ -40,6 +41,7 @@ export default defineRule<'untagged' | 'latest' | 'branch', Options>({
     const template = object.podTemplate;
     if (!template) return;
     for (const container of containersOf(template)) {
+      if (isIdleContainer(container)) continue;
       const image = asString(container.value['image']);
       const reference = image === undefined ? undefined : parseImageReference(image);
       if (!reference || image === undefined) continue;
