@@ -51,16 +51,14 @@ export default defineRule<'problem'>({
 );
 
 mkdirSync(fixtureDir, { recursive: true });
-writeFileSync(
-  join(fixtureDir, 'failing.yaml'),
-  `# TODO: a case the rule must report; the line of each finding ends with its expectation.
+/** The same whole Deployment for both cases; `specLine` is what the failing case adds to its spec. */
+const fixtureDeployment = (comment, specLine) => `# TODO: ${comment}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: api
 spec:
-  TODO: value # expect: ${id}
-  selector:
+${specLine}  selector:
     matchLabels: { app: api }
   template:
     metadata:
@@ -69,26 +67,14 @@ spec:
       containers:
         - name: api
           image: registry.example.com/api:1.0.0
-`,
+`;
+writeFileSync(
+  join(fixtureDir, 'failing.yaml'),
+  fixtureDeployment('a case the rule must report; the line of each finding ends with its expectation.', `  TODO: value # expect: ${id}\n`),
 );
 writeFileSync(
   join(fixtureDir, 'passing.yaml'),
-  `# TODO: a case the rule must stay silent on (no expectation: no finding allowed).
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  selector:
-    matchLabels: { app: api }
-  template:
-    metadata:
-      labels: { app: api }
-    spec:
-      containers:
-        - name: api
-          image: registry.example.com/api:1.0.0
-`,
+  fixtureDeployment('a case the rule must stay silent on (no expectation: no finding allowed).', ''),
 );
 
 const indexFile = join(root, 'rules', 'index.ts');
