@@ -17,9 +17,9 @@ export default defineRule<'belowMin' | 'belowPercent', Options>({
     id: 'eviction-memory-low',
     category: 'node',
     severity: 'info',
-    summary: 'The hard `memory.available` eviction threshold is below `minBytes` (default 200Mi) or below `minPercent` (default 1%) of a declared node group\'s memory.',
+    summary: 'The hard `memory.available` eviction threshold is lowered below the kubelet default (`minBytes`, 100Mi) or is below `minPercent` (default 1%) of a declared node group\'s memory.',
     rationale:
-      'The kubelet checks memory.available every housekeeping interval (10s) and needs time to pick and stop a pod; with a tiny threshold a memory spike exhausts the node first and the kernel OOM killer acts instead — it kills whatever process scores highest, possibly a system daemon or a Guaranteed pod, instead of the kubelet evicting the lowest-priority pod (kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction, "Node out of memory behavior"). The default 100Mi (pkg/kubelet/eviction/defaults_linux.go) is small on nodes with tens of GiB. Percentages are resolved against the memory declared in `cluster.nodes`.',
+      'The kubelet checks memory.available every housekeeping interval (10s) and needs time to pick and stop a pod; with a tiny threshold a memory spike exhausts the node first and the kernel OOM killer acts instead — it kills whatever process scores highest, possibly a system daemon or a Guaranteed pod, instead of the kubelet evicting the lowest-priority pod (kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction, "Node out of memory behavior"). The kubelet default is 100Mi (pkg/kubelet/eviction/defaults_linux.go), and every kubelet that sets nothing runs with it; the rule does not second-guess that default by itself (a config that leaves it, or writes 100Mi, is not reported): it speaks when a config lowers the threshold below it, or when `cluster.nodes` declares the node memory and the threshold is under `minPercent` of it (100Mi is 0.15% of a 64Gi node). Percentages are resolved against that declared memory. Raise `minBytes` to hold every config to a higher floor.',
     fix: 'Raise `evictionHard["memory.available"]` (for example `500Mi`, or about 1–2% of node memory on large nodes), keeping the other hard signals listed.',
     appliesTo: ['KubeletConfiguration', 'KubeletFlags', 'InitConfiguration', 'JoinConfiguration'],
     since: '0.1.0',
@@ -29,11 +29,11 @@ export default defineRule<'belowMin' | 'belowPercent', Options>({
     },
     options: {
       schema: { minBytes: { type: 'string' }, minPercent: { type: 'number', minimum: 0, maximum: 100 } },
-      defaults: { minBytes: '200Mi', minPercent: 1 },
+      defaults: { minBytes: '100Mi', minPercent: 1 },
     },
   },
   check(context) {
-    const minBytes = parseQuantity(context.options.minBytes) ?? makeQuantity(200n * 1024n * 1024n);
+    const minBytes = parseQuantity(context.options.minBytes) ?? makeQuantity(100n * 1024n * 1024n);
     const minPercent = context.options.minPercent;
     const groups = (context.settings.cluster.nodes ?? []).flatMap((group) => {
       const memory = parseQuantity(group.capacity['memory']);

@@ -135,13 +135,22 @@ export function priorityClassOf(template: PodTemplate): string | undefined {
 
 /** Whether a ResourceQuota's `scopeSelector` admits pods of that priority class. */
 export function quotaAdmitsPriorityClass(quota: K8sObject, priorityClass: string): boolean {
-  const expressions = quota.get('spec', 'scopeSelector', 'matchExpressions');
+  return priorityScopeMatches(quota.get('spec', 'scopeSelector', 'matchExpressions'), priorityClass);
+}
+
+/**
+ * Whether scoped-resource selector requirements (a ResourceQuota's `scopeSelector.matchExpressions`,
+ * or `matchScopes` of the ResourceQuota admission plugin's `limitedResources`) select that
+ * priority class: any `PriorityClass` requirement with In, NotIn or Exists that it satisfies.
+ */
+export function priorityScopeMatches(expressions: unknown, priorityClass: string): boolean {
   if (!Array.isArray(expressions)) return false;
   return expressions.some((expression) => {
     if (!isMap(expression) || asString(expression['scopeName']) !== 'PriorityClass') return false;
     const operator = asString(expression['operator']);
     const values = Array.isArray(expression['values']) ? expression['values'] : [];
     if (operator === 'Exists') return true;
+    if (operator === 'NotIn') return !values.includes(priorityClass);
     return operator === 'In' && values.includes(priorityClass);
   });
 }
