@@ -16,8 +16,9 @@ import { describeFailure, main } from '../bin/command.js';
 import { countSeverity } from '../src/engine/collector.js';
 import type { AnyRule } from '../src/engine/rule.js';
 import { escapeData } from '../src/format/github.js';
-import { formatters } from '../src/format/index.js';
+import { formatChunks } from '../src/format/index.js';
 import { writeFileSafely } from '../src/node.js';
+import type { ResultCaps } from '../src/node-output.js';
 import type { Finding, LintResult } from '../src/types.js';
 import { changedFiles } from './changed-files.js';
 import { commandLine, readInput, readInputs } from './inputs.js';
@@ -43,14 +44,14 @@ async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> 
   }
   const only = changed?.files;
   const cwd = process.cwd();
-  let reviewed: { result: LintResult; rules: readonly AnyRule[] } | undefined;
-  const review = (result: LintResult, rules: readonly AnyRule[]): LintResult => {
+  let reviewed: { result: LintResult; rules: readonly AnyRule[]; caps: ResultCaps } | undefined;
+  const review = (result: LintResult, rules: readonly AnyRule[], caps: ResultCaps): LintResult => {
     // Paths from the repository root with `/` (git's form, and what annotations and code scanning resolve).
     let findings = result.findings.map((finding) => rebase(finding, cwd, workspace));
     // Every file was linted, so cross-document rules saw the whole tree; only the report narrows.
     if (only) findings = findings.filter((finding) => only.has(finding.file));
     const narrowed = { ...result, findings, summary: { ...result.summary, ...count(findings) } };
-    reviewed = { result: narrowed, rules };
+    reviewed = { result: narrowed, rules, caps };
     return narrowed;
   };
 
@@ -63,11 +64,12 @@ async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> 
   // Nothing was linted (--help, --list-rules in `args`), or a copy with a larger heap did the work.
   if (!reviewed) return status;
 
-  const { result, rules } = reviewed;
+  const { result, rules, caps } = reviewed;
   if (sarifPath) {
     try {
       mkdirSync(dirname(sarifPath), { recursive: true });
-      writeFileSafely(sarifPath, formatters.sarif(result, { rules, rootUri: pathToFileURL(workspace).href }));
+      // In pieces, and capped as the run's --max-results says (by default the 25,000 results code scanning accepts).
+      writeFileSafely(sarifPath, formatChunks('sarif', result, { rules, rootUri: pathToFileURL(workspace).href, maxResults: caps.sarif }));
     } catch (error) {
       return fail(`cannot write the SARIF file ${sarifFile}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -20,7 +20,7 @@ import { explainRule } from '../src/format/explain.js';
 import { escapeControl, withoutWorkflowCommands } from '../src/format/escape.js';
 import { formatters } from '../src/format/index.js';
 import { formatNodeReport } from '../src/format/node-allocatable.js';
-import { outputTargets, writeOutputs } from '../src/node-output.js';
+import { outputTargets, resultCaps, writeOutputs, type ResultCaps } from '../src/node-output.js';
 import { renderInputs } from '../src/node-render.js';
 import { ConfigResolver, readConfigChain } from '../src/node-config.js';
 import { lintScoped } from '../src/node-scope.js';
@@ -43,6 +43,9 @@ Options:
   -o, --output-file <file>   write the --format before it to this file instead of stdout
       --only <id,...>        run only these rules (input rules always run)
       --no-fix               leave the fix lines out of the stylish report
+      --max-results <n>      the most findings a report holds, the most severe kept, with a notice of the
+                             rest; <format>=<n> for one format, 0 for all (default: sarif 25000, github
+                             1000, the others all; config: limits.maxResults)
       --max-file-size <size> largest file read, e.g. 20MB (default: walked files up to 10 MB, named files
                              and stdin whatever their size; config: limits.maxFileSize)
   -c, --config <file>        config file (default: nearest .ballast.yaml upwards)
@@ -75,8 +78,11 @@ const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
 
 /** What another entry that runs the command in its own process.(the GitHub Action) may change. */
 export interface Embedding {
-  /** Sees the result before anything is reported or decided, and may narrow it (the Action's `only-changed`). */
-  review?: (result: LintResult, rules: readonly AnyRule[]) => LintResult;
+  /**
+   * Sees the result before anything is reported or decided, and may narrow it (the Action's
+   * `only-changed`); `caps` are the run's caps on results per format (`--max-results`, config).
+   */
+  review?: (result: LintResult, rules: readonly AnyRule[], caps: ResultCaps) => LintResult;
   /** Annotations on the diff in GitHub Actions (default: when GITHUB_ACTIONS=true and no --format is given). */
   annotate?: boolean;
   /** Whether a config's `plugins` may load: code from the repository (default: yes). */
@@ -94,6 +100,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
       'output-file': { type: 'string', short: 'o', multiple: true },
       only: { type: 'string' },
       'no-fix': { type: 'boolean' },
+      'max-results': { type: 'string', multiple: true },
       'max-file-size': { type: 'string' },
       config: { type: 'string', short: 'c' },
       rule: { type: 'string', multiple: true },
@@ -145,6 +152,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const discovery = { cwd, ignore: loaded?.config.ignore ?? [], onSkip, ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
 
   const targets = outputTargets(tokens);
+  const caps = resultCaps(values['max-results'] ?? [], loaded?.config.limits);
   const failOn = (values['fail-on'] ?? 'error') as Severity;
   if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on takes error, warning or info, not "${failOn}"`);
   const kubernetesVersion = values['kube-version'];
@@ -206,7 +214,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   });
   const finished = rendering ? rendering.attribute(linted) : linted;
   const baselined = applyBaselineFile(finished, values, cwd, [...found, ...(positionals.includes('-') ? [values['stdin-filename'] ?? '-'] : [])]);
-  const result = embedding.review ? embedding.review(baselined.result, rules) : baselined.result;
+  const result = embedding.review ? embedding.review(baselined.result, rules, caps) : baselined.result;
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
   const failed = result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn));
   let hidden = 0;
@@ -222,13 +230,14 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const color = values['no-color'] ? false : (values.color ?? colorFromEnvironment());
   const formatOptions = { color, failOn, showSuppressed: values['show-suppressed'] ?? false, showFix: !values['no-fix'], rules, rootUri: pathToFileURL(cwd).href };
   // Only --format github writes workflow commands; in Actions every other line is kept from holding one.
-  writeOutputs(targets, result, formatOptions, cwd, (chunk, format) => process.stdout.write(format === 'github' || !IN_ACTIONS ? chunk : withoutWorkflowCommands(chunk, format)));
+  const capped = writeOutputs(targets, result, formatOptions, caps, cwd, (chunk, format) => process.stdout.write(format === 'github' || !IN_ACTIONS ? chunk : withoutWorkflowCommands(chunk, format)));
+  for (const note of capped) process.stderr.write(logLine(`ballast: ${escapeControl(note)}\n`));
   const readable = targets.some((target) => target.file === undefined && target.format === 'stylish');
   // A clean-looking summary must not hide that something was filtered out.
   if (hidden > 0 && readable) process.stdout.write(`(${hidden} warning and info finding${hidden === 1 ? '' : 's'} hidden by --quiet)\n`);
   if (baselined.note) (readable ? process.stdout : process.stderr).write(`${baselined.note}\n`);
   // In GitHub Actions the log keeps the readable report and the findings also become annotations on the diff.
-  if (values.format === undefined && (embedding.annotate ?? IN_ACTIONS)) process.stdout.write(formatters.github(result, formatOptions));
+  if (values.format === undefined && (embedding.annotate ?? IN_ACTIONS)) process.stdout.write(formatters.github(result, { ...formatOptions, maxResults: caps.github }));
   for (const error of result.internalErrors) {
     process.stderr.write(logLine(`ballast: internal error in rule ${escapeControl(error.ruleId)}${error.file ? ` on ${escapeControl(error.file)}` : ''}: ${escapeControl(error.message)}\n`));
   }

@@ -45,6 +45,36 @@ describe('outputs', () => {
   });
 });
 
+describe('caps on results (issue 18: 60 KB of YAML made 30,010 SARIF results; GitHub rejects over 25,000)', () => {
+  const twenty = Array.from({ length: 20 }, (_, index) => deployment.replace('name: web}', `name: web${index}}`)).join('---\n');
+  writeFileSync(join(workspace, 'many.yaml'), twenty);
+
+  it('--max-results caps one format, names the file on stderr, and keeps the exit code', () => {
+    const whole = ballast(['--format', 'json', 'many.yaml']);
+    const total = (JSON.parse(whole.stdout) as { findings: unknown[] }).findings.length;
+    expect(total).toBeGreaterThan(20);
+    const run = ballast(['--max-results', 'sarif=5', '--format', 'sarif', '-o', 'capped.sarif', '--format', 'json', 'many.yaml']);
+    expect(run.code).toBe(whole.code);
+    const log = JSON.parse(readFileSync(join(workspace, 'capped.sarif'), 'utf8')) as { runs: { results: unknown[]; invocations: { toolExecutionNotifications?: { message: { text: string } }[] }[] }[] };
+    expect(log.runs[0]?.results).toHaveLength(5);
+    expect(log.runs[0]?.invocations[0]?.toolExecutionNotifications?.[0]?.message.text).toContain(`${total - 5} more findings are not in this report`);
+    expect(run.stderr).toContain(`capped.sarif holds the 5 most severe of ${total} findings`);
+    // The other format is not capped.
+    expect((JSON.parse(run.stdout) as { findings: unknown[] }).findings).toHaveLength(total);
+  });
+
+  it('takes the cap from the config, and --max-results 0 lifts it', () => {
+    writeFileSync(join(workspace, 'capped.yaml'), 'limits:\n  maxResults: {stylish: 3}\n');
+    const capped = ballast(['--config', 'capped.yaml', 'many.yaml']);
+    expect(capped.stdout).toMatch(/more findings are not in this report: it holds the 3 most severe of \d+/);
+    expect(ballast(['--config', 'capped.yaml', '--max-results', '0', 'many.yaml']).stdout).not.toContain('not in this report');
+  });
+
+  it('refuses a cap that is not a number of findings', () => {
+    for (const value of ['--max-results=-1', '--max-results=lots', '--max-results=xml=3']) expect(ballast([value, 'web.yaml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--max-results takes') as unknown });
+  });
+});
+
 describe('rule selection', () => {
   it('runs only the rules --only names', () => {
     const run = ballast(['--only', 'replicas-min', '--format', 'json', 'web.yaml']);

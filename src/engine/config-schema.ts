@@ -64,11 +64,23 @@ export const configSchema = {
     limits: {
       type: 'object',
       additionalProperties: false,
-      description: 'Input limits. Without maxFileSize, files found by walking a folder over 10 MB are skipped, and named files and standard input are read whatever their size.',
+      description: 'Input and output limits. Without maxFileSize, files found by walking a folder over 10 MB are skipped, and named files and standard input are read whatever their size.',
       properties: {
         maxFileSize: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: BYTE_SIZE_PATTERN }], description: 'Largest file read: bytes, or a size like 20MB or 64MiB.' },
         maxDepth: { type: 'integer', minimum: 1 },
         maxAliasNodes: { type: 'integer', minimum: 1 },
+        maxResults: {
+          description:
+            'The most findings a report holds, the most severe kept, with a notice of how many were left out; 0 for all. A number for every format, or one per format. Defaults: sarif 25000 (GitHub code scanning rejects more), github 1000 annotations, the others all.',
+          anyOf: [
+            { type: 'integer', minimum: 0 },
+            {
+              type: 'object',
+              additionalProperties: false,
+              properties: Object.fromEntries(['stylish', 'json', 'sarif', 'github', 'junit'].map((format) => [format, { type: 'integer', minimum: 0 }])),
+            },
+          ],
+        },
       },
     },
     plugins: { type: 'array', items: { type: 'string' }, description: 'Modules whose default export is a list of extra rules.' },

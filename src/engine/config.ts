@@ -31,8 +31,11 @@ export interface BallastConfig {
   exclude?: ObjectExclusion[];
   /** Rules and exclusions for the files that globs (relative to the config file) match. */
   overrides?: ConfigOverride[];
-  /** Input limits for the Node entry point (`--max-file-size` wins). */
-  limits?: { maxFileSize?: string | number; maxDepth?: number; maxAliasNodes?: number };
+  /**
+   * Input limits for the Node entry point (`--max-file-size` wins), and the most findings a report
+   * holds: a number for every format, or per format (`--max-results` wins; 0 for all).
+   */
+  limits?: { maxFileSize?: string | number; maxDepth?: number; maxAliasNodes?: number; maxResults?: number | Partial<Record<'stylish' | 'json' | 'sarif' | 'github' | 'junit', number>> };
 }
 
 const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };

@@ -1,4 +1,5 @@
 import type { Finding, LintResult, Severity } from '../types.js';
+import { shownFindings, truncationNotice } from './shown.js';
 import type { FormatOptions } from './types.js';
 
 /**
@@ -10,7 +11,9 @@ import type { FormatOptions } from './types.js';
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
 export function formatGithub(result: LintResult, options: FormatOptions = {}): string {
-  const lines = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed).map(annotation);
+  const { findings, truncation } = shownFindings(result, options);
+  const lines = findings.map(annotation);
+  if (truncation) lines.push(`::warning title=ballast::${escapeData(truncationNotice(truncation))}`);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 

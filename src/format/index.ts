@@ -1,7 +1,7 @@
 import { formatGithub } from './github.js';
 import { formatJson, formatJsonChunks } from './json.js';
-import { formatJunit } from './junit.js';
-import { formatSarif } from './sarif.js';
+import { formatJunit, formatJunitChunks } from './junit.js';
+import { formatSarif, formatSarifChunks } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { LintResult } from '../types.js';
 import type { FormatOptions, Formatter } from './types.js';
@@ -18,12 +18,18 @@ export const formatters: Readonly<Record<FormatName, Formatter>> = {
 };
 
 /**
- * The output in pieces, for writing as they are made: JSON comes in pieces of a thousand findings
- * (a run with a million makes more text than one string can hold); the others come whole.
+ * The output in pieces, for writing as they are made: a run with a million findings makes more
+ * text than one string can hold (~512 MB), which ended the run with exit 2. JSON, SARIF and JUnit
+ * come in pieces; the readable report and annotations come whole (their default caps or a
+ * terminal's reader keep them far smaller).
  */
 export function formatChunks(format: FormatName, result: LintResult, options: FormatOptions): Iterable<string> {
-  return format === 'json' ? formatJsonChunks(result, options) : [formatters[format](result, options)];
+  if (format === 'json') return formatJsonChunks(result, options);
+  if (format === 'sarif') return formatSarifChunks(result, options);
+  if (format === 'junit') return formatJunitChunks(result, options);
+  return [formatters[format](result, options)];
 }
 
 export type { FormatOptions, Formatter } from './types.js';
 export type { SarifLog } from './sarif.js';
+export { DEFAULT_MAX_RESULTS } from './shown.js';

@@ -1,4 +1,5 @@
 import type { Finding, LintResult } from '../types.js';
+import { shownFindings, truncationNotice } from './shown.js';
 import type { FormatOptions } from './types.js';
 
 /** Bumped on any breaking change to the JSON output (see DESIGN.md, "JSON output contract"). */
@@ -34,9 +35,11 @@ export function formatJson(result: LintResult, options: FormatOptions = {}): str
  * stringified at once, which is several times faster than stitching pieces.
  */
 export function* formatJsonChunks(result: LintResult, options: FormatOptions = {}, chunkFindings = 100_000): Generator<string> {
-  const findings = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
+  const { findings, truncation } = shownFindings(result, options);
+  // Only a capped report has `truncated`: how many findings it holds of how many (the summary counts all).
+  const truncated = truncation ? { ...truncation, message: truncationNotice(truncation) } : undefined;
   if (findings.length <= chunkFindings) {
-    yield `${JSON.stringify({ version: JSON_FORMAT_VERSION, findings: findings.map(toJsonFinding), summary: result.summary }, null, 2)}\n`;
+    yield `${JSON.stringify({ version: JSON_FORMAT_VERSION, findings: findings.map(toJsonFinding), summary: result.summary, ...(truncated ? { truncated } : {}) }, null, 2)}\n`;
     return;
   }
   let chunk = `{\n  "version": ${JSON_FORMAT_VERSION},\n  "findings": [`;
@@ -46,7 +49,8 @@ export function* formatJsonChunks(result: LintResult, options: FormatOptions = {
     yield `${chunk}${from === 0 ? '' : ','}\n  ${indented(list.slice(2, -2), '  ')}`;
     chunk = '';
   }
-  yield `\n  ],\n  "summary": ${indented(JSON.stringify(result.summary, null, 2), '  ')}\n}\n`;
+  const after = truncated ? `,\n  "truncated": ${indented(JSON.stringify(truncated, null, 2), '  ')}` : '';
+  yield `\n  ],\n  "summary": ${indented(JSON.stringify(result.summary, null, 2), '  ')}${after}\n}\n`;
 }
 
 /** Lines after the first indented: JSON text has no raw line breaks inside strings, so this is safe. */

@@ -1,5 +1,6 @@
 import type { Finding, LintResult } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
+import { shownFindings, truncationNotice } from './shown.js';
 import type { FormatOptions } from './types.js';
 
 /**
@@ -9,7 +10,12 @@ import type { FormatOptions } from './types.js';
  * is never empty.
  */
 export function formatJunit(result: LintResult, options: FormatOptions = {}): string {
-  const shown = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
+  return [...formatJunitChunks(result, options)].join('');
+}
+
+/** The report a test suite at a time: a run with a million findings makes more text than one string can hold. */
+export function* formatJunitChunks(result: LintResult, options: FormatOptions = {}): Generator<string> {
+  const { findings: shown, truncation } = shownFindings(result, options);
   // Below --fail-on a finding is shown but does not fail its testcase, as it does not fail the run.
   const threshold = SEVERITY_RANK[options.failOn ?? 'info'];
   const fails = (finding: Finding): boolean => !finding.suppressed && SEVERITY_RANK[finding.severity] >= threshold;
@@ -24,34 +30,32 @@ export function formatJunit(result: LintResult, options: FormatOptions = {}): st
     else cases.set(name, [finding]);
   }
 
-  const body: string[] = [];
-  let tests = 0;
-  let failures = 0;
-  let skipped = 0;
-  for (const [file, cases] of suites) {
-    const suiteFailures = [...cases.values()].filter((findings) => findings.some(fails)).length;
-    const suiteSkipped = [...cases.values()].filter((findings) => findings.every((finding) => finding.suppressed)).length;
-    tests += cases.size;
-    failures += suiteFailures;
-    skipped += suiteSkipped;
-    body.push(`  <testsuite name="${attribute(file)}" tests="${cases.size}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">`);
-    for (const [name, findings] of cases) for (const line of testcase(file, name, findings, fails)) body.push(line);
-    body.push('  </testsuite>');
+  // The totals open the report, so they are counted before any suite is written.
+  const counts = [...suites].map(([file, cases]) => ({
+    file,
+    cases,
+    failures: [...cases.values()].filter((findings) => findings.some(fails)).length,
+    skipped: [...cases.values()].filter((findings) => findings.every((finding) => finding.suppressed)).length,
+  }));
+  const extra = suites.size === 0 || truncation ? 1 : 0;
+  const tests = counts.reduce((sum, suite) => sum + suite.cases.size, extra);
+  const failures = counts.reduce((sum, suite) => sum + suite.failures, 0);
+  const skipped = counts.reduce((sum, suite) => sum + suite.skipped, truncation ? 1 : 0);
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ballast" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">\n`;
+  for (const suite of counts) {
+    const lines = [`  <testsuite name="${attribute(suite.file)}" tests="${suite.cases.size}" failures="${suite.failures}" errors="0" skipped="${suite.skipped}">`];
+    for (const [name, findings] of suite.cases) for (const line of testcase(suite.file, name, findings, fails)) lines.push(line);
+    lines.push('  </testsuite>');
+    yield `${lines.join('\n')}\n`;
   }
-  if (suites.size === 0) {
-    tests = 1;
+  if (truncation) {
+    // A skipped testcase is what CI test views show without failing the report.
+    yield `  <testsuite name="ballast" tests="1" failures="0" errors="0" skipped="1">\n    <testcase classname="ballast" name="findings left out of this report">\n      <skipped message="${attribute(truncationNotice(truncation))}"/>\n    </testcase>\n  </testsuite>\n`;
+  } else if (suites.size === 0) {
     const files = result.summary.files;
-    body.push('  <testsuite name="ballast" tests="1" failures="0" errors="0" skipped="0">');
-    body.push(`    <testcase classname="ballast" name="${attribute(`no problems in ${files} file${files === 1 ? '' : 's'}`)}"/>`);
-    body.push('  </testsuite>');
+    yield `  <testsuite name="ballast" tests="1" failures="0" errors="0" skipped="0">\n    <testcase classname="ballast" name="${attribute(`no problems in ${files} file${files === 1 ? '' : 's'}`)}"/>\n  </testsuite>\n`;
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ballast" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,
-    ...body,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '</testsuites>\n';
 }
 
 function testcase(file: string, name: string, findings: readonly Finding[], fails: (finding: Finding) => boolean): string[] {

@@ -3,6 +3,7 @@ import type { AnyRule } from '../engine/rule.js';
 import { REPOSITORY_URL, ruleDocsUrl, VERSION } from '../project.js';
 import type { Finding, LintResult, Position, Severity } from '../types.js';
 import { fingerprint } from './fingerprint.js';
+import { shownFindings, truncationNotice, type Truncation } from './shown.js';
 import type { FormatOptions } from './types.js';
 
 /**
@@ -51,12 +52,18 @@ export interface SarifResult {
   suppressions?: { kind: 'inSource'; justification?: string }[];
 }
 
+interface Notification {
+  level: 'error' | 'warning';
+  message: Text;
+  associatedRule?: { id: string; index?: number };
+}
+
 export interface SarifLog {
   $schema: string;
   version: typeof SARIF_VERSION;
   runs: {
     tool: { driver: { name: string; fullName: string; version: string; semanticVersion: string; informationUri: string; rules: SarifReportingDescriptor[] } };
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: 'error'; message: Text; associatedRule?: { id: string; index?: number } }[] }[];
+    invocations: { executionSuccessful: boolean; toolExecutionNotifications?: Notification[] }[];
     originalUriBaseIds?: Record<string, { uri: string }>;
     columnKind: 'utf16CodeUnits';
     results: SarifResult[];
@@ -64,7 +71,34 @@ export interface SarifLog {
 }
 
 export function formatSarif(result: LintResult, options: FormatOptions = {}): string {
-  return `${JSON.stringify(toSarif(result, options), null, 2)}\n`;
+  return [...formatSarifChunks(result, options)].join('');
+}
+
+/**
+ * The log in pieces of `chunkResults` results, byte for byte `JSON.stringify(toSarif(…), null, 2)`:
+ * a run with a million findings makes more text than one JavaScript string can hold (~512 MB),
+ * which ended the run with exit 2, so the command writes the pieces as they come. Results are made
+ * a piece at a time too: the whole list of result objects is never held.
+ */
+export function* formatSarifChunks(result: LintResult, options: FormatOptions = {}, chunkResults = 1_000): Generator<string> {
+  const { results, count, ...log } = sarifParts(result, options);
+  // `results` is the last property of the one run: what surrounds it comes from stringifying the log without results.
+  const empty = JSON.stringify({ ...log, runs: [{ ...log.runs[0], results: [] }] }, null, 2);
+  const marker = empty.lastIndexOf('"results": []');
+  const head = `${empty.slice(0, marker)}"results": [`;
+  const tail = `]${empty.slice(marker + '"results": ['.length + 1)}\n`;
+  if (count === 0) {
+    yield `${head}${tail}`;
+    return;
+  }
+  let prefix = head;
+  for (let from = 0; from < count; from += chunkResults) {
+    // A slice stringified as a list is `[\n  {…},\n  {…}\n]`: keep what is between the brackets, three levels deeper.
+    const list = JSON.stringify(results(from, Math.min(count, from + chunkResults)), null, 2);
+    yield `${prefix}${from === 0 ? '' : ','}\n        ${list.slice(4, -2).replaceAll('\n', '\n      ')}`;
+    prefix = '';
+  }
+  yield `\n      ${tail}`;
 }
 
 /**
@@ -75,58 +109,75 @@ export function formatSarif(result: LintResult, options: FormatOptions = {}): st
  * alerts for what the user deliberately silenced.
  */
 export function toSarif(result: LintResult, options: FormatOptions = {}): SarifLog {
+  const { results, count, ...log } = sarifParts(result, options);
+  const run = log.runs[0];
+  return { ...log, runs: [{ ...run, results: results(0, count) }] };
+}
+
+type SarifRun = SarifLog['runs'][number];
+
+/** The log without its results, and a maker of results `from`..`to` (so that they can be made a piece at a time). */
+function sarifParts(
+  result: LintResult,
+  options: FormatOptions,
+): { $schema: string; version: typeof SARIF_VERSION; runs: [Omit<SarifRun, 'results'>]; results: (from: number, to: number) => SarifResult[]; count: number } {
   const descriptors = ruleDescriptors(options.rules ?? builtinRules, result.findings, options.ruleDocsBase);
   const indexById = new Map(descriptors.map((descriptor, index) => [descriptor.id, index]));
-  const shown = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
+  const { findings: shown, truncation } = shownFindings(result, options);
   const fingerprints = fingerprintsOf(shown);
   const fixById = new Map((options.rules ?? builtinRules).map((rule) => [rule.meta.id, rule.meta.fix]));
+  const toResult = (finding: Finding, index: number): SarifResult => ({
+    ruleId: finding.ruleId,
+    ruleIndex: indexById.get(finding.ruleId) ?? -1,
+    level: LEVEL[finding.severity],
+    message: { text: resultMessage(finding, fixById.get(finding.ruleId)) },
+    locations: [{ physicalLocation: physicalLocation(finding.file, finding.start, finding.end), ...logicalLocations(finding) }],
+    ...(finding.related?.length
+      ? {
+          relatedLocations: finding.related.map((related, relatedIndex) => ({
+            id: relatedIndex + 1,
+            physicalLocation: physicalLocation(related.file, related.start, related.end),
+            message: { text: related.message },
+          })),
+        }
+      : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[index] ?? '' },
+    ...(finding.suppressed ? { suppressions: [{ kind: 'inSource' as const, ...(finding.suppressed.reason ? { justification: finding.suppressed.reason } : {}) }] } : {}),
+  });
   return {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
     runs: [
       {
         tool: { driver: { name: 'ballast', fullName: `ballast ${VERSION}`, version: VERSION, semanticVersion: VERSION, informationUri: REPOSITORY_URL, rules: descriptors } },
-        invocations: [invocation(result, indexById)],
+        invocations: [invocation(result, indexById, truncation)],
         ...(options.rootUri ? { originalUriBaseIds: { [SOURCE_ROOT]: { uri: withTrailingSlash(options.rootUri) } } } : {}),
         columnKind: 'utf16CodeUnits',
-        results: shown.map((finding, index) => ({
-          ruleId: finding.ruleId,
-          ruleIndex: indexById.get(finding.ruleId) ?? -1,
-          level: LEVEL[finding.severity],
-          message: { text: resultMessage(finding, fixById.get(finding.ruleId)) },
-          locations: [{ physicalLocation: physicalLocation(finding.file, finding.start, finding.end), ...logicalLocations(finding) }],
-          ...(finding.related?.length
-            ? {
-                relatedLocations: finding.related.map((related, relatedIndex) => ({
-                  id: relatedIndex + 1,
-                  physicalLocation: physicalLocation(related.file, related.start, related.end),
-                  message: { text: related.message },
-                })),
-              }
-            : {}),
-          partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[index] ?? '' },
-          ...(finding.suppressed
-            ? { suppressions: [{ kind: 'inSource' as const, ...(finding.suppressed.reason ? { justification: finding.suppressed.reason } : {}) }] }
-            : {}),
-        })),
       },
     ],
+    results: (from, to) => shown.slice(from, to).map((finding, offset) => toResult(finding, from + offset)),
+    count: shown.length,
   };
 }
 
 /** A rule that threw is a tool execution notification tied to that rule; the run did not complete. */
-function invocation(result: LintResult, indexById: ReadonlyMap<string, number>): SarifLog['runs'][number]['invocations'][number] {
-  if (result.internalErrors.length === 0) return { executionSuccessful: true };
+function invocation(result: LintResult, indexById: ReadonlyMap<string, number>, truncation: Truncation | undefined): SarifRun['invocations'][number] {
+  // A capped run still succeeded; the notice says what the log leaves out.
+  const notices: Notification[] = truncation ? [{ level: 'warning', message: { text: truncationNotice(truncation) } }] : [];
+  if (result.internalErrors.length === 0) return { executionSuccessful: true, ...(notices.length > 0 ? { toolExecutionNotifications: notices } : {}) };
   return {
     executionSuccessful: false,
-    toolExecutionNotifications: result.internalErrors.map((error) => {
-      const index = indexById.get(error.ruleId);
-      return {
-        level: 'error',
-        message: { text: `Rule ${error.ruleId} failed${error.file ? ` on ${error.file}` : ''}: ${error.message}` },
-        associatedRule: { id: error.ruleId, ...(index !== undefined ? { index } : {}) },
-      };
-    }),
+    toolExecutionNotifications: [
+      ...result.internalErrors.map((error): Notification => {
+        const index = indexById.get(error.ruleId);
+        return {
+          level: 'error',
+          message: { text: `Rule ${error.ruleId} failed${error.file ? ` on ${error.file}` : ''}: ${error.message}` },
+          associatedRule: { id: error.ruleId, ...(index !== undefined ? { index } : {}) },
+        };
+      }),
+      ...notices,
+    ],
   };
 }
 

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Finding, LintResult, Severity } from '../types.js';
 import { escapeControl } from './escape.js';
+import { shownFindings, truncationNotice } from './shown.js';
 import type { FormatOptions } from './types.js';
 
 type Paint = (text: string) => string;
@@ -13,7 +14,7 @@ type Paint = (text: string) => string;
 export function formatStylish(result: LintResult, options: FormatOptions = {}): string {
   const colors = pc.createColors(options.color ?? false);
   const paint: Record<Severity, Paint> = { error: colors.red, warning: colors.yellow, info: colors.blue };
-  const shown = result.findings.filter((finding) => options.showSuppressed || !finding.suppressed);
+  const { findings: shown, truncation } = shownFindings(result, options);
   const byFile = new Map<string, Finding[]>();
   for (const finding of shown) {
     const list = byFile.get(finding.file);
@@ -37,7 +38,9 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
     }
     lines.push('');
   }
-  const byRule = ruleCounts(shown.filter((finding) => !finding.suppressed));
+  if (truncation) lines.push(colors.yellow(truncationNotice(truncation)));
+  // Counted over every finding, capped report or not: where the work is does not depend on the cap.
+  const byRule = ruleCounts(result.findings.filter((finding) => !finding.suppressed));
   if (byRule) lines.push(colors.dim(byRule));
   lines.push(summaryLine(result, colors));
   return `${lines.join('\n')}\n`;

@@ -17,6 +17,11 @@ export interface FormatOptions {
   rootUri?: string;
   /** The severity from which a finding fails the run (`--fail-on`); JUnit reports only those as failures (default: all). */
   failOn?: Severity;
+  /**
+   * At most this many findings in the report, the most severe kept, with a notice saying how many
+   * were left out (0 or undefined: all). The CLI fills it per format (see `DEFAULT_MAX_RESULTS`).
+   */
+  maxResults?: number;
 }
 
 export type Formatter = (result: LintResult, options?: FormatOptions) => string;
