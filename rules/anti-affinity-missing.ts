@@ -19,6 +19,7 @@ interface SpreadTerm {
 export default defineRule<'missing' | 'soft' | 'selectorMismatch'>({
   meta: {
     id: 'anti-affinity-missing',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A replicated workload with no pod anti-affinity or topology spread over nodes or zones that selects its own pods.',

@@ -4,6 +4,7 @@ import { apiVersionStatus } from '../src/model/api-versions.js';
 export default defineRule<'removed' | 'removedNoReplacement' | 'deprecated' | 'deprecatedNoReplacement'>({
   meta: {
     id: 'api-version-removed',
+    scope: 'object',
     category: 'workload',
     severity: 'error',
     summary: 'An object uses an `apiVersion` that the configured Kubernetes version no longer serves (error), or has deprecated (warning).',

@@ -6,6 +6,7 @@ import { endpointHost, isLoopbackHost } from '../src/model/kubeadm.js';
 export default defineRule<'single'>({
   meta: {
     id: 'apiserver-etcd-single-endpoint',
+    scope: 'set',
     category: 'control-plane',
     severity: 'warning',
     summary: 'kube-apiserver `--etcd-servers` names one remote member of a multi-member etcd.',

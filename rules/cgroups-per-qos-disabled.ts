@@ -4,6 +4,7 @@ import { boolSetting, kubeletNodes, listSetting } from '../src/model/kubelet.js'
 export default defineRule<'disabled' | 'refusesToStart'>({
   meta: {
     id: 'cgroups-per-qos-disabled',
+    scope: 'set',
     category: 'node',
     severity: 'error',
     summary: '`cgroupsPerQOS: false` / `--cgroups-per-qos=false`: no QoS cgroup hierarchy, node allocatable not enforced.',

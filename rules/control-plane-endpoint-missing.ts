@@ -4,6 +4,7 @@ import { controlPlaneEndpoint, isKubeadm } from '../src/model/kubeadm.js';
 export default defineRule<'missing'>({
   meta: {
     id: 'control-plane-endpoint-missing',
+    scope: 'object',
     category: 'control-plane',
     severity: 'warning',
     summary: 'A kubeadm ClusterConfiguration without `controlPlaneEndpoint`.',

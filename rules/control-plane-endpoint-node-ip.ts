@@ -5,6 +5,7 @@ import { controlPlaneEndpoint, endpointHost, isKubeadm } from '../src/model/kube
 export default defineRule<'nodeAddress'>({
   meta: {
     id: 'control-plane-endpoint-node-ip',
+    scope: 'set',
     category: 'control-plane',
     severity: 'warning',
     summary: '`controlPlaneEndpoint` is the address or name of one control-plane node.',

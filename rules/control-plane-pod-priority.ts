@@ -5,6 +5,7 @@ import { controlPlanePodComponent } from '../src/model/static-pods.js';
 export default defineRule<'missing' | 'other'>({
   meta: {
     id: 'control-plane-pod-priority',
+    scope: 'object',
     category: 'control-plane',
     severity: 'warning',
     summary: 'A control-plane static pod without `priorityClassName: system-node-critical`.',

@@ -5,6 +5,7 @@ import { isControlPlaneNodeConfig, taintsSetting } from '../src/model/kubeadm.js
 export default defineRule<'empty' | 'replaced'>({
   meta: {
     id: 'control-plane-schedulable',
+    scope: 'set',
     category: 'control-plane',
     severity: 'warning',
     summary: 'A control-plane node registers without the control-plane taint in a multi-node cluster.',

@@ -4,6 +4,7 @@ import { controlPlaneOf, relatedEvidence } from '../src/model/control-plane.js';
 export default defineRule<'single'>({
   meta: {
     id: 'control-plane-single',
+    scope: 'set',
     category: 'control-plane',
     severity: 'warning',
     summary: 'The cluster has one control-plane node.',

@@ -15,6 +15,7 @@ const WHAT: Readonly<Record<AddonRole, string>> = {
 export default defineRule<'missing' | 'notCritical'>({
   meta: {
     id: 'critical-addon-priority-missing',
+    scope: 'set',
     category: 'addon',
     severity: 'warning',
     summary: 'A critical add-on without `priorityClassName: system-cluster-critical` or `system-node-critical`.',

@@ -6,6 +6,7 @@ const WHAT = { dns: 'cluster DNS', metrics: 'the resource metrics API' } as cons
 export default defineRule<'tooFew'>({
   meta: {
     id: 'critical-addon-replicas',
+    scope: 'set',
     category: 'addon',
     severity: 'error',
     summary: 'The DNS add-on (CoreDNS/kube-dns) or metrics-server runs fewer than 2 replicas.',

@@ -4,6 +4,7 @@ import { CRITICAL_POD_ANNOTATION, CRITICAL_PRIORITY_CLASSES, priorityClassOf } f
 export default defineRule<'unprotected' | 'redundant'>({
   meta: {
     id: 'critical-pod-annotation-deprecated',
+    scope: 'object',
     category: 'addon',
     severity: 'warning',
     summary: 'The legacy `scheduler.alpha.kubernetes.io/critical-pod` annotation.',

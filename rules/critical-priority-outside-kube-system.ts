@@ -11,6 +11,7 @@ interface Options {
 export default defineRule<'noQuota' | 'forbidden', Options>({
   meta: {
     id: 'critical-priority-outside-kube-system',
+    scope: 'set',
     category: 'addon',
     severity: 'warning',
     summary: '`system-cluster-critical`/`system-node-critical` used outside kube-system where the cluster rejects it: before Kubernetes 1.17, or where the cluster limits those classes and no ResourceQuota admits them.',

@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   meta: {
     id: 'duplicate-key',
+    scope: 'object',
     category: 'input',
     severity: 'error',
     summary: 'A mapping key is given twice.',

@@ -5,6 +5,7 @@ import { lastFlag } from '../src/model/flags.js';
 export default defineRule<'notLease' | 'apiserverCount'>({
   meta: {
     id: 'endpoint-reconciler-not-lease',
+    scope: 'set',
     category: 'control-plane',
     severity: 'warning',
     summary: 'kube-apiserver `--endpoint-reconciler-type` other than `lease`, or the deprecated `--apiserver-count`.',

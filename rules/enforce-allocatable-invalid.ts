@@ -17,6 +17,7 @@ const KNOWN = new Set(['pods', 'none', ...Object.keys(CGROUP_OF)]);
 export default defineRule<MessageId>({
   meta: {
     id: 'enforce-allocatable-invalid',
+    scope: 'set',
     category: 'node',
     severity: 'error',
     summary: '`enforceNodeAllocatable` without `pods` (warning), or enforcing kube-/system-reserved without the cgroup it needs (the kubelet fails to start).',

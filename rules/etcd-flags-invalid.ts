@@ -18,6 +18,7 @@ const CHOICES: Readonly<Record<string, readonly string[]>> = {
 export default defineRule<MessageId>({
   meta: {
     id: 'etcd-flags-invalid',
+    scope: 'set',
     category: 'control-plane',
     severity: 'error',
     summary: 'etcd flags etcd refuses to start with: `--election-timeout` below 5× `--heartbeat-interval` or above 50000 ms, non-positive or non-integer timings, an unknown `--initial-cluster-state`/`--auto-compaction-mode`, or a flag also set through its `ETCD_*` variable.',

@@ -4,6 +4,7 @@ import { controlPlaneOf, relatedEvidence } from '../src/model/control-plane.js';
 export default defineRule<'even'>({
   meta: {
     id: 'etcd-member-count-even',
+    scope: 'set',
     category: 'control-plane',
     severity: 'error',
     summary: 'An even number of etcd members: no more failures tolerated than with one member fewer.',

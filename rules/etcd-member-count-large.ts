@@ -8,6 +8,7 @@ interface Options {
 export default defineRule<'large', Options>({
   meta: {
     id: 'etcd-member-count-large',
+    scope: 'set',
     category: 'control-plane',
     severity: 'warning',
     summary: 'More than 7 etcd members: every write slows for little added tolerance.',

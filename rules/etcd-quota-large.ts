@@ -8,6 +8,7 @@ const MAX_QUOTA_BYTES = 8n * 1024n * 1024n * 1024n;
 export default defineRule<'large'>({
   meta: {
     id: 'etcd-quota-large',
+    scope: 'set',
     category: 'control-plane',
     severity: 'warning',
     summary: 'etcd `--quota-backend-bytes` above the 8 GiB etcd documents as the suggested maximum.',

@@ -4,6 +4,7 @@ import { controlPlaneOf, relatedEvidence } from '../src/model/control-plane.js';
 export default defineRule<'single'>({
   meta: {
     id: 'etcd-single-member',
+    scope: 'set',
     category: 'control-plane',
     severity: 'warning',
     summary: 'etcd runs a single member: its loss loses the cluster state.',

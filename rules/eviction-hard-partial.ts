@@ -5,6 +5,7 @@ import { evictionHard, kubeletNodes, mapSetting, type KubeletNode } from '../src
 export default defineRule<'partial' | 'mergeUnsupported' | 'empty'>({
   meta: {
     id: 'eviction-hard-partial',
+    scope: 'set',
     category: 'node',
     severity: 'error',
     summary: '`evictionHard` / `--eviction-hard` set without all of memory.available, nodefs.available, imagefs.available and nodefs.inodesFree (a warning when only the imagefs signals are left out and nothing declares a separate image filesystem).',

@@ -15,6 +15,7 @@ const SIGNAL = 'memory.available';
 export default defineRule<'belowMin' | 'belowPercent', Options>({
   meta: {
     id: 'eviction-memory-low',
+    scope: 'set',
     category: 'node',
     severity: 'info',
     summary: 'The hard `memory.available` eviction threshold is lowered below the kubelet default (`minBytes`, 100Mi) or is below `minPercent` (default 1%) of a declared node group\'s memory.',

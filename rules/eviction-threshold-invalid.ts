@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, type SetContext } from '../src/engine/rule.js';
 import { checkMinimumReclaim, parseGracePeriod, parseThreshold } from '../src/model/eviction.js';
 import { kubeletNodes, mapSetting, type KubeletNode, type MapEntry, type MapSetting } from '../src/model/kubelet.js';
 
@@ -7,6 +7,7 @@ type MessageId = 'unknownSignal' | 'malformed' | 'percentRange' | 'notPositive' 
 export default defineRule<MessageId>({
   meta: {
     id: 'eviction-threshold-invalid',
+    scope: 'set',
     category: 'node',
     severity: 'error',
     summary: 'An eviction setting the kubelet rejects: unknown signal, malformed quantity or percentage, a percentage over 100%, or a soft threshold without a grace period.',
@@ -52,7 +53,7 @@ export default defineRule<MessageId>({
 });
 
 /** Reports bad thresholds; returns the well-formed ones (soft thresholds then need grace periods). */
-function checkThresholds(node: KubeletNode, field: string, flag: string, context: RuleContext<MessageId>): MapEntry[] {
+function checkThresholds(node: KubeletNode, field: string, flag: string, context: SetContext<MessageId>): MapEntry[] {
   const setting = mapSetting(node, field);
   const valid: MapEntry[] = [];
   for (const entry of setting?.entries ?? []) {
@@ -67,7 +68,7 @@ function checkThresholds(node: KubeletNode, field: string, flag: string, context
   return valid;
 }
 
-function report(context: RuleContext<MessageId>, setting: MapSetting, entry: MapEntry, field: string, flag: string, messageId: MessageId): void {
+function report(context: SetContext<MessageId>, setting: MapSetting, entry: MapEntry, field: string, flag: string, messageId: MessageId): void {
   context.report({
     at: entry.at,
     object: entry.object,

@@ -11,6 +11,7 @@ const FLAGS = ['default-not-ready-toleration-seconds', 'default-unreachable-tole
 export default defineRule<'long', Options>({
   meta: {
     id: 'eviction-toleration-long',
+    scope: 'set',
     category: 'control-plane',
     severity: 'info',
     summary: 'kube-apiserver default not-ready/unreachable toleration above `maxSeconds` (default 300).',

@@ -6,6 +6,7 @@ import { nodeWhere } from './support/kubelet.js';
 export default defineRule<'unset' | 'zero'>({
   meta: {
     id: 'graceful-shutdown-disabled',
+    scope: 'set',
     category: 'node',
     severity: 'info',
     summary: '`shutdownGracePeriod` unset or 0 (and no `shutdownGracePeriodByPodPriority`): pods are not stopped gracefully when the node shuts down.',

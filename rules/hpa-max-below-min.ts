@@ -5,6 +5,7 @@ import { hpaMinReplicas } from '../src/model/cluster.js';
 export default defineRule<'below' | 'equal'>({
   meta: {
     id: 'hpa-max-below-min',
+    scope: 'object',
     category: 'workload',
     severity: 'error',
     summary: 'A HorizontalPodAutoscaler whose `maxReplicas` is below `minReplicas` (invalid), or equal to it (it can never scale).',

@@ -7,6 +7,7 @@ interface Options {
 export default defineRule<'tooLow' | 'omitted', Options>({
   meta: {
     id: 'hpa-min-replicas',
+    scope: 'object',
     category: 'workload',
     severity: 'warning',
     summary: 'A HorizontalPodAutoscaler may scale its target down to fewer than `min` replicas (default 2).',

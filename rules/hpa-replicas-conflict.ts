@@ -4,6 +4,7 @@ import { asInteger } from '../src/model/access.js';
 export default defineRule<'conflict'>({
   meta: {
     id: 'hpa-replicas-conflict',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A workload scaled by a HorizontalPodAutoscaler also sets `spec.replicas`.',

@@ -17,6 +17,7 @@ interface UtilizationMetric {
 export default defineRule<'missing' | 'containerMissing'>({
   meta: {
     id: 'hpa-requests-missing',
+    scope: 'set',
     category: 'workload',
     severity: 'error',
     summary: 'A HorizontalPodAutoscaler scales on cpu/memory utilization but its target’s containers lack that request.',

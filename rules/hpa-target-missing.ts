@@ -5,6 +5,7 @@ import type { K8sObject } from '../src/model/object.js';
 export default defineRule<'missing' | 'wrongKind'>({
   meta: {
     id: 'hpa-target-missing',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A HorizontalPodAutoscaler whose `scaleTargetRef` names no object in the linted files.',

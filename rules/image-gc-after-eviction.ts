@@ -12,6 +12,7 @@ const SIGNALS = ['nodefs.available', 'imagefs.available'] as const;
 export default defineRule<'afterEviction'>({
   meta: {
     id: 'image-gc-after-eviction',
+    scope: 'set',
     category: 'node',
     severity: 'warning',
     summary: '`imageGCHighThresholdPercent` is above the disk usage at which a hard `nodefs.available`/`imagefs.available` threshold evicts pods.',

@@ -19,6 +19,7 @@ const DEFAULT_MOVING_TAGS = ['master', 'main', 'develop', 'development', 'dev', 
 export default defineRule<'untagged' | 'latest' | 'branch', Options>({
   meta: {
     id: 'image-tag-mutable',
+    scope: 'object',
     category: 'workload',
     severity: 'warning',
     summary: 'A container image has no tag, the tag `latest`, or a branch-like tag (`master`, `main`, `nightly`, `stable`...), and no digest.',

@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   meta: {
     id: 'input-limit',
+    scope: 'object',
     category: 'input',
     severity: 'error',
     summary: 'A file, nesting depth or alias expansion goes beyond the configured limits.',

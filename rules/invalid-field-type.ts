@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import type { RuleContext } from '../src/engine/rule.js';
+import type { ObjectContext } from '../src/engine/rule.js';
 import { isMap } from '../src/model/access.js';
 import type { K8sObject } from '../src/model/object.js';
 import { isNegative, parseQuantity } from '../src/model/quantity.js';
@@ -9,7 +9,7 @@ import { containersOf, REPLICATED_KINDS } from '../src/model/workload.js';
 import type { Path } from '../src/types.js';
 
 type MessageId = 'wrongType' | 'quantity' | 'negative';
-type Context = RuleContext<MessageId>;
+type Context = ObjectContext<MessageId>;
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
@@ -20,6 +20,7 @@ const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 export default defineRule<MessageId>({
   meta: {
     id: 'invalid-field-type',
+    scope: 'object',
     category: 'input',
     severity: 'error',
     summary: 'A known field holds a value of the wrong type.',

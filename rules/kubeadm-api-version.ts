@@ -5,6 +5,7 @@ import { isKubeadm, KUBEADM_API_VERSIONS, kubeadmApiVersion, preferredKubeadmApi
 export default defineRule<'removed' | 'deprecated' | 'notYet'>({
   meta: {
     id: 'kubeadm-api-version',
+    scope: 'object',
     category: 'control-plane',
     severity: 'error',
     summary: 'A kubeadm config apiVersion removed, deprecated or not yet available in the configured Kubernetes version.',

@@ -9,6 +9,7 @@ import { equalQuantity, parseQuantity } from '../src/model/quantity.js';
 export default defineRule<'conflict'>({
   meta: {
     id: 'kubelet-flag-conflict',
+    scope: 'set',
     category: 'node',
     severity: 'info',
     summary: 'The same kubelet setting is given as a flag and as a config field with different values; the flag wins.',

@@ -4,6 +4,7 @@ import { asString } from '../src/model/access.js';
 export default defineRule<'clientIP'>({
   meta: {
     id: 'kubernetes-service-affinity',
+    scope: 'object',
     category: 'control-plane',
     severity: 'warning',
     summary: 'The `default/kubernetes` Service with `sessionAffinity: ClientIP`.',

@@ -4,6 +4,7 @@ import { controlPlaneOf } from '../src/model/control-plane.js';
 export default defineRule<'flag' | 'config'>({
   meta: {
     id: 'leader-elect-disabled',
+    scope: 'set',
     category: 'control-plane',
     severity: 'error',
     summary: 'kube-controller-manager or kube-scheduler runs with leader election disabled.',

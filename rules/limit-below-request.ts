@@ -1,16 +1,17 @@
 import { defineRule } from '../src/engine/rule.js';
-import type { RuleContext } from '../src/engine/rule.js';
+import type { ObjectContext } from '../src/engine/rule.js';
 import { isMap } from '../src/model/access.js';
 import type { K8sObject } from '../src/model/object.js';
 import { compareQuantity, parseQuantity } from '../src/model/quantity.js';
 import { containersOf } from '../src/model/workload.js';
 import type { Path } from '../src/types.js';
 
-type Context = RuleContext<'below'>;
+type Context = ObjectContext<'below'>;
 
 export default defineRule<'below'>({
   meta: {
     id: 'limit-below-request',
+    scope: 'object',
     category: 'workload',
     severity: 'error',
     summary: 'A resource limit is lower than the request for the same resource.',

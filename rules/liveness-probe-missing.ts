@@ -6,6 +6,7 @@ import { containerLocation, isBatch, longRunningContainers } from '../src/model/
 export default defineRule<'missing'>({
   meta: {
     id: 'liveness-probe-missing',
+    scope: 'object',
     category: 'workload',
     severity: 'warning',
     summary: 'A long-running container has no `livenessProbe`.',

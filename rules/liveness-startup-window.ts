@@ -10,6 +10,7 @@ interface Options {
 export default defineRule<'short', Options>({
   meta: {
     id: 'liveness-startup-window',
+    scope: 'object',
     category: 'workload',
     severity: 'info',
     summary: 'A liveness probe without a `startupProbe` gives the container less than `minSeconds` (default 30) to start before it is killed.',

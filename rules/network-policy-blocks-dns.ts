@@ -15,6 +15,7 @@ type Verdict = 'allows' | 'blocks' | 'unknown';
 export default defineRule<'blocks'>({
   meta: {
     id: 'network-policy-blocks-dns',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A NetworkPolicy restricts egress but allows no DNS (port 53, UDP or TCP) for the pods it selects.',

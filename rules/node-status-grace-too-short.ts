@@ -27,6 +27,7 @@ interface Heartbeat {
 export default defineRule<'tooShort'>({
   meta: {
     id: 'node-status-grace-too-short',
+    scope: 'set',
     category: 'control-plane',
     severity: 'error',
     summary: 'kube-controller-manager `--node-monitor-grace-period` leaves room for fewer than 4 of the kubelet\'s heartbeats (node lease renewals or status updates) in the same set.',

@@ -7,6 +7,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   meta: {
     id: 'not-rendered',
+    scope: 'object',
     category: 'input',
     severity: 'error',
     summary: 'A template, Helm chart or Kustomize overlay was not linted because it is not rendered, or its render failed.',

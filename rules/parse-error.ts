@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   meta: {
     id: 'parse-error',
+    scope: 'object',
     category: 'input',
     severity: 'error',
     summary: 'The file is not valid YAML, JSON or UTF-8 text.',

@@ -6,6 +6,7 @@ import { formatIntOrPercent, parseIntOrPercent, scaledValue } from '../src/model
 export default defineRule<'zeroUnavailable' | 'fullPercent' | 'minAvailableAll'>({
   meta: {
     id: 'pdb-blocks-eviction',
+    scope: 'set',
     category: 'workload',
     severity: 'error',
     summary: 'A PodDisruptionBudget that never allows an eviction: `maxUnavailable: 0`, `minAvailable: 100%`, or `minAvailable` ≥ the replicas it selects.',

@@ -3,6 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule<'missing'>({
   meta: {
     id: 'pdb-missing',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A replicated workload that no PodDisruptionBudget in the linted files selects.',

@@ -5,6 +5,7 @@ import { podSelectorOf } from '../src/model/selector.js';
 export default defineRule<'noMatch' | 'selectsNothing'>({
   meta: {
     id: 'pdb-selector-no-match',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A PodDisruptionBudget whose selector matches no pod template of its namespace in the linted files.',

@@ -6,6 +6,7 @@ import { lastFlag } from '../src/model/flags.js';
 export default defineRule<'removed' | 'ineffective'>({
   meta: {
     id: 'pod-eviction-timeout-removed',
+    scope: 'set',
     category: 'control-plane',
     severity: 'error',
     summary: 'kube-controller-manager `--pod-eviction-timeout`, removed in Kubernetes 1.27.',

@@ -9,6 +9,7 @@ const SIGNAL = 'pid.available';
 export default defineRule<'missing' | 'unlimited'>({
   meta: {
     id: 'pod-pids-limit-missing',
+    scope: 'set',
     category: 'node',
     severity: 'warning',
     summary: 'The kubelet sets no per-pod PID limit (`podPidsLimit` unset or -1 / `--pod-max-pids`) and no `pid.available` eviction threshold.',

@@ -7,6 +7,7 @@ const BUILT_IN: ReadonlySet<string> = new Set(['system-cluster-critical', 'syste
 export default defineRule<'unknown'>({
   meta: {
     id: 'priority-class-unknown',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: '`priorityClassName` that is neither built in nor defined by a PriorityClass in the linted files.',

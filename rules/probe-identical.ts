@@ -6,6 +6,7 @@ import { longRunningContainers } from '../src/model/workload.js';
 export default defineRule<'identical'>({
   meta: {
     id: 'probe-identical',
+    scope: 'object',
     category: 'workload',
     severity: 'warning',
     summary: 'A container\'s `livenessProbe` is identical to its `readinessProbe` (same check, same timings, after API defaults).',

@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, type ObjectContext } from '../src/engine/rule.js';
 import { asInteger } from '../src/model/access.js';
 import type { K8sObject } from '../src/model/object.js';
 import { handlersOf, isValidPortName, probePort, probesOf, probeTiming, TIMING_FIELDS, type ProbeRef } from '../src/model/probes.js';
@@ -13,11 +13,12 @@ type MessageId =
   | 'grpcPortNotNumber'
   | 'portOutOfRange'
   | 'portNotName';
-type Context = RuleContext<MessageId>;
+type Context = ObjectContext<MessageId>;
 
 export default defineRule<MessageId>({
   meta: {
     id: 'probe-invalid',
+    scope: 'object',
     category: 'workload',
     severity: 'error',
     summary: 'A probe the API server rejects (no handler or several, `successThreshold` ≠ 1 on liveness/startup, negative timings, a bad port, a probe on a plain init container).',

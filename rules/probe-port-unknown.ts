@@ -5,6 +5,7 @@ import { longRunningContainers } from '../src/model/workload.js';
 export default defineRule<'unknown' | 'otherContainer'>({
   meta: {
     id: 'probe-port-unknown',
+    scope: 'object',
     category: 'workload',
     severity: 'error',
     summary: 'An httpGet or tcpSocket probe names a port that the probing container does not declare in `ports[].name`.',

@@ -5,6 +5,7 @@ import { containersOf } from '../src/model/workload.js';
 export default defineRule<'timeoutNotBelowPeriod'>({
   meta: {
     id: 'probe-timeout-exceeds-period',
+    scope: 'object',
     category: 'workload',
     severity: 'info',
     recommended: false,

@@ -8,6 +8,7 @@ const HONOURED_SINCE = '1.27';
 export default defineRule<'whenDeleted' | 'whenScaled' | 'both'>({
   meta: {
     id: 'pvc-retention-delete',
+    scope: 'object',
     category: 'workload',
     severity: 'info',
     summary: 'A StatefulSet whose `persistentVolumeClaimRetentionPolicy` deletes the volumes of its pods when it is deleted or scaled down.',

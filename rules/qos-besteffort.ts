@@ -5,6 +5,7 @@ import { isStaticPod } from '../src/model/static-pods.js';
 export default defineRule<'bestEffort'>({
   meta: {
     id: 'qos-besteffort',
+    scope: 'object',
     category: 'workload',
     severity: 'warning',
     summary: 'The pod template has QoS class BestEffort: no container requests or limits CPU or memory.',

@@ -12,6 +12,7 @@ const SERVING_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet']
 export default defineRule<'routed' | 'missing'>({
   meta: {
     id: 'readiness-probe-missing',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A container that receives Service traffic has no `readinessProbe`.',

@@ -10,6 +10,7 @@ interface Options {
 export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
   meta: {
     id: 'replicas-min',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A replicated workload runs fewer than `min` replicas (default 2).',

@@ -15,6 +15,7 @@ interface Options {
 export default defineRule<'fitsNone' | 'largeShare', Options>({
   meta: {
     id: 'requests-exceed-allocatable',
+    scope: 'set',
     category: 'workload',
     severity: 'error',
     summary: 'A pod’s effective requests exceed the allocatable of every declared node group, or take more than `maxFraction` of the roomiest one.',

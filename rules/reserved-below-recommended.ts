@@ -7,6 +7,7 @@ import { reservationLocation } from './support/kubelet.js';
 export default defineRule<'below'>({
   meta: {
     id: 'reserved-below-recommended',
+    scope: 'set',
     category: 'node',
     severity: 'info',
     summary: 'kube-reserved + system-reserved below the tiered reservation managed platforms use for the declared node size.',

@@ -8,6 +8,7 @@ const RESOURCES: readonly ResourceName[] = ['cpu', 'memory', 'ephemeral-storage'
 export default defineRule<'exceeds'>({
   meta: {
     id: 'reserved-exceeds-capacity',
+    scope: 'set',
     category: 'node',
     severity: 'error',
     summary: 'kube-reserved + system-reserved + the hard eviction threshold reach a declared node group\'s capacity: allocatable is zero.',

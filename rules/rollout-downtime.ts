@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, type SetContext } from '../src/engine/rule.js';
 import { compareKubeVersions } from '../src/engine/settings.js';
 import { asInteger, asString } from '../src/model/access.js';
 import { lowestMinReplicas } from '../src/model/cluster.js';
@@ -6,11 +6,12 @@ import { parseIntOrPercent, scaledValue } from '../src/model/int-or-percent.js';
 import type { K8sObject } from '../src/model/object.js';
 
 type MessageId = 'recreate' | 'maxUnavailable' | 'fencepost' | 'statefulSet' | 'daemonSet' | 'daemonSetNodes';
-type Context = RuleContext<MessageId>;
+type Context = SetContext<MessageId>;
 
 export default defineRule<MessageId>({
   meta: {
     id: 'rollout-downtime',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A rollout may take every pod down at once: a Deployment with `strategy: Recreate` or a `maxUnavailable` that resolves to all replicas, a parallel StatefulSet update of all replicas, or a DaemonSet whose `maxUnavailable` covers every node.',

@@ -6,6 +6,7 @@ import { reportUnmatchedSelector } from './support/selector-no-match.js';
 export default defineRule<'noMatch' | 'otherNamespace'>({
   meta: {
     id: 'service-selector-no-match',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A Service whose selector matches no pod template of its namespace in the linted files (or only pods of another namespace).',

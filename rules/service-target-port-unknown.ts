@@ -6,6 +6,7 @@ import { longRunningContainers } from '../src/model/workload.js';
 export default defineRule<'unknown'>({
   meta: {
     id: 'service-target-port-unknown',
+    scope: 'set',
     category: 'workload',
     severity: 'error',
     summary: 'A Service `targetPort` names a port that none of the selected pods’ containers declare.',

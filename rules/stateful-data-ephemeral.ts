@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, type SetContext } from '../src/engine/rule.js';
 import { asArray, asString, isMap, type PlainMap } from '../src/model/access.js';
 import { parseImageReference } from '../src/model/image.js';
 import type { K8sObject } from '../src/model/object.js';
@@ -52,6 +52,7 @@ const EPHEMERAL_SOURCES: ReadonlySet<string> = new Set(['emptyDir', 'ephemeral',
 export default defineRule<MessageId, Options>({
   meta: {
     id: 'stateful-data-ephemeral',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A StatefulSet or single-replica Deployment runs a well-known database, queue, search engine or metrics/log store whose data is on an `emptyDir` or on no volume at all.',
@@ -93,7 +94,7 @@ export default defineRule<MessageId, Options>({
 });
 
 /** A StatefulSet, or a Deployment that runs exactly one pod (no HPA scales it). */
-function holdsSingleCopy(object: K8sObject, context: RuleContext<MessageId, Options>): boolean {
+function holdsSingleCopy(object: K8sObject, context: SetContext<MessageId, Options>): boolean {
   if (object.kind === 'StatefulSet') return true;
   if (object.kind !== 'Deployment' || context.cluster.hpasFor(object).length > 0) return false;
   return context.cluster.lowestReplicas(object) === 1;

@@ -5,6 +5,7 @@ import { bestEffortContainers } from '../src/model/resources.js';
 export default defineRule<'notGuaranteed'>({
   meta: {
     id: 'stateful-not-guaranteed',
+    scope: 'object',
     category: 'workload',
     severity: 'info',
     summary: 'A StatefulSet\'s pods are not in the Guaranteed QoS class.',

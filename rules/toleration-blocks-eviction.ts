@@ -15,6 +15,7 @@ const NODE_FAILURE_TAINTS: readonly Taint[] = [
 export default defineRule<'forever' | 'everything' | 'long', Options>({
   meta: {
     id: 'toleration-blocks-eviction',
+    scope: 'object',
     category: 'workload',
     severity: 'warning',
     summary: 'Pods tolerate the `unreachable`/`not-ready` NoExecute taints with no `tolerationSeconds` (warning) or more than `maxSeconds` (info, default 300).',

@@ -5,6 +5,7 @@ import { checkAgainstSchema } from '../src/model/schema.js';
 export default defineRule<'unknown' | 'unknownSuggest'>({
   meta: {
     id: 'unknown-field',
+    scope: 'object',
     category: 'input',
     severity: 'error',
     summary: 'A field that KubeletConfiguration or the kubeadm kind does not have (often a typo).',

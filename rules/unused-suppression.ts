@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   meta: {
     id: 'unused-suppression',
+    scope: 'object',
     category: 'input',
     severity: 'info',
     summary: 'A suppression comment or annotation matched no finding.',

@@ -1,15 +1,16 @@
-import { defineRule, type RelatedReport, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, type RelatedReport, type SetContext } from '../src/engine/rule.js';
 import { lowestRunningReplicas } from '../src/model/autoscaling.js';
 import type { ClusterIndex, TemplateEntry } from '../src/model/cluster.js';
 import type { K8sObject } from '../src/model/object.js';
 import { interceptsPodCreate, namespaceLabels, webhookBackend, webhooksOf, WEBHOOK_CONFIGURATION_KINDS, type Webhook, type WebhookBackend } from '../src/model/webhooks.js';
 
 type MessageId = 'singleReplica' | 'deadlock' | 'noBudget';
-type Context = RuleContext<MessageId>;
+type Context = SetContext<MessageId>;
 
 export default defineRule<MessageId>({
   meta: {
     id: 'webhook-backend-single-replica',
+    scope: 'set',
     category: 'workload',
     severity: 'warning',
     summary: 'A fail-closed admission webhook (`failurePolicy: Fail`) is served by a workload with fewer than 2 replicas, or by one no PodDisruptionBudget protects; an error when the webhook also intercepts the creation of its own pods.',

@@ -29,6 +29,8 @@ writeFileSync(
 export default defineRule<'problem'>({
   meta: {
     id: '${id}',
+    // 'object': judged on its own, as files arrive. 'set' if the check needs context.cluster, objects or documents.
+    scope: 'object',
     category: '${values.category}',
     severity: 'warning',
     summary: 'TODO: one sentence, what is wrong.',

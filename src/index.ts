@@ -3,7 +3,7 @@ export { lint, lintText, type LintInput, type LintOptions } from './engine/lint.
 export { loadConfig, type LoadConfigOptions } from './engine/config-loader.js';
 export { ConfigError } from './engine/config-error.js';
 export { type BallastConfig, type PresetName, type RuleSetting, PRESETS } from './engine/config.js';
-export { defineRule, type Rule, type RuleMeta, type RuleContext, type ReportDescriptor, type AnyRule } from './engine/rule.js';
+export { defineRule, type Rule, type ObjectRule, type SetRule, type RuleMeta, type RuleScope, type ObjectContext, type SetContext, type ReportDescriptor, type AnyRule } from './engine/rule.js';
 export { type ClusterFacts, type NodeGroup, type LintSettings, DEFAULT_KUBERNETES_VERSION } from './engine/settings.js';
 export { formatters, type FormatName, type FormatOptions, type Formatter, type SarifLog } from './format/index.js';
 export { explainRule } from './format/explain.js';

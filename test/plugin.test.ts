@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/engine/config-error.js';
 import { lint } from '../src/engine/lint.js';
 import { loadConfig } from '../src/engine/config-loader.js';
-import { defineRule, type AnyRule } from '../src/engine/rule.js';
+import { defineRule, type AnyRule, type SetContext } from '../src/engine/rule.js';
+import type { ClusterIndex } from '../src/model/cluster.js';
+import type { K8sObject } from '../src/model/object.js';
 import { toSarif } from '../src/format/sarif.js';
 import { loadPlugins, readConfigFile } from '../src/node.js';
 import { loadFixtureCases } from './support/fixtures.js';
@@ -53,12 +55,12 @@ describe('example plugin', () => {
 
 /** A plugin rule that reports every object it is given, as `id`. */
 function reporter(id: string, appliesTo: readonly string[] = ['*']): AnyRule {
-  return {
-    meta: { id, category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo, since: '0.1.0', messages: { seen: 'seen {{kind}}' } },
+  return defineRule({
+    meta: { id, scope: 'object', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo, since: '0.1.0', messages: { seen: 'seen {{kind}}' } },
     checkObject(object, context) {
       context.report({ at: object.at(), object, messageId: 'seen', data: { kind: object.kind } });
     },
-  };
+  });
 }
 
 describe('plugin rules cannot take another rule’s place', () => {
@@ -87,9 +89,9 @@ describe('the engine holds plugin rules to their contract', () => {
   });
 
   it('drops what a set-level rule reports about kinds outside its appliesTo', () => {
+    const seen = reporter('acme/set', ['Deployment']);
     const everything: AnyRule = {
-      ...reporter('acme/set', ['Deployment']),
-      checkObject: undefined,
+      meta: { ...seen.meta, scope: 'set' },
       check(context) {
         for (const object of context.objects) context.report({ at: object.at(), object, messageId: 'seen', data: { kind: object.kind } });
       },
@@ -98,22 +100,53 @@ describe('the engine holds plugin rules to their contract', () => {
     expect(result.findings.map((finding) => finding.message)).toEqual(['seen Deployment']);
   });
 
-  it('a rule that catches the exception of an early look across documents still sees the whole set', () => {
+  describe('a rule declares its scope; none learns it from an exception', () => {
     const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec: { minAvailable: 1, selector: { matchLabels: { app: api } } }\n';
-    const careful = defineRule<'none'>({
-      meta: { id: 'acme/pdb', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['Deployment'], since: '0.1.0', messages: { none: '{{object}} has no PodDisruptionBudget' } },
-      checkObject(object, context) {
-        let budgets: readonly unknown[] = [];
-        try {
-          budgets = context.cluster.pdbsFor(object);
-        } catch {
-          // A plugin author's defensive habit: this used to swallow the engine's deferral.
-        }
-        if (budgets.length === 0) context.report({ at: object.at(), object, messageId: 'none', data: { object: object.describe() } });
-      },
+    const text = `${deployment('api')}---\n${pdb}---\n${deployment('web')}`;
+    const meta = { id: 'acme/pdb', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['Deployment'], since: '0.1.0', messages: { none: '{{object}} has no PodDisruptionBudget' } } as const;
+    /** A plugin author's defensive habit: a lookup wrapped in try/catch (it used to swallow the engine's deferral). */
+    function careful(object: K8sObject, context: { readonly cluster?: ClusterIndex; report: SetContext<'none'>['report'] }): void {
+      let budgets: readonly unknown[] = [];
+      try {
+        budgets = context.cluster?.pdbsFor(object) ?? [];
+      } catch {
+        // the defensive habit
+      }
+      if (budgets.length === 0) context.report({ at: object.at(), object, messageId: 'none', data: { object: object.describe() } });
+    }
+
+    it('a set rule wrapping context.cluster in try/catch sees the whole set, the PodDisruptionBudget after the Deployment included', () => {
+      const rule = defineRule<'none'>({ meta: { ...meta, scope: 'set' }, checkObject: careful });
+      const result = lint([{ path: 'a.yaml', text }], { rules: [rule], only: ['acme/pdb'] });
+      expect(result.internalErrors).toEqual([]);
+      expect(result.findings.map((finding) => finding.message)).toEqual(['Deployment "web" has no PodDisruptionBudget']);
     });
-    const result = lint([{ path: 'a.yaml', text: `${deployment('api')}---\n${pdb}---\n${deployment('web')}` }], { rules: [careful], only: ['acme/pdb'] });
-    expect(result.internalErrors).toEqual([]);
-    expect(result.findings.map((finding) => finding.message)).toEqual(['Deployment "web" has no PodDisruptionBudget']);
+
+    it('a JavaScript rule that leaves scope out is a set rule', () => {
+      const rule = { meta, checkObject: careful } as unknown as AnyRule;
+      const result = lint([{ path: 'a.yaml', text }], { rules: [rule], only: ['acme/pdb'] });
+      expect(result.internalErrors).toEqual([]);
+      expect(result.findings.map((finding) => finding.message)).toEqual(['Deployment "web" has no PodDisruptionBudget']);
+    });
+
+    it('an object rule that reaches for the set is an internal error, once, and its conclusions are dropped even when it catches', () => {
+      const rule = { meta: { ...meta, scope: 'object' }, checkObject: careful } as unknown as AnyRule;
+      const result = lint([{ path: 'a.yaml', text }], { rules: [rule], only: ['acme/pdb'] });
+      expect(result.findings).toEqual([]);
+      expect(result.internalErrors).toEqual([{ ruleId: 'acme/pdb', file: 'a.yaml', message: "declares scope 'object' but reads context.cluster: declare scope 'set' to look across documents" }]);
+    });
+
+    it('an object rule has no cross-document lookups in its type', () => {
+      defineRule<'none'>({
+        meta: { ...meta, scope: 'object' },
+        checkObject(object, context) {
+          // @ts-expect-error -- an object rule's context has no cluster
+          void context.cluster;
+          // @ts-expect-error -- nor objects
+          void context.objects;
+          context.report({ at: object.at(), object, messageId: 'none', data: { object: object.describe() } });
+        },
+      });
+    });
   });
 });

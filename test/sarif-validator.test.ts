@@ -84,7 +84,7 @@ describe('SARIF validator', () => {
     run.results = logs.flatMap((log) => log.runs[0]?.results ?? []);
     // A rule that throws: the run reports it as a tool execution notification.
     const failing = defineRule<'never'>({
-      meta: { id: 'example/always-throws', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: { never: 'never' }, docs: 'https://example.com/always-throws' },
+      meta: { id: 'example/always-throws', scope: 'object', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: { never: 'never' }, docs: 'https://example.com/always-throws' },
       checkObject() {
         throw new Error('boom');
       },

@@ -5,10 +5,12 @@
  * (`lint(inputs, { rules })`). Its fixtures are in fixtures/ and run by test/plugin.test.ts.
  */
 
-/** @type {import('ballast').Rule<'missing', { label: string }>} */
+/** @type {import('ballast').ObjectRule<'missing', { label: string }>} */
 const teamLabelMissing = {
   meta: {
     id: 'example/team-label-missing',
+    // It judges each workload on its own: its check runs as files arrive, with no cross-document lookups.
+    scope: 'object',
     category: 'workload',
     severity: 'warning',
     summary: 'A workload has no owner label (`team` by default).',

@@ -23,6 +23,7 @@ export function reservationMissingRule(field: 'kubeReserved' | 'systemReserved',
   return defineRule<'missing' | 'partial'>({
     meta: {
       ...text,
+      scope: 'set',
       category: 'node',
       severity: 'warning',
       appliesTo: ['KubeletConfiguration', 'KubeletFlags', 'InitConfiguration', 'JoinConfiguration'],

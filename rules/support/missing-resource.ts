@@ -30,6 +30,7 @@ export function missingResourceRule(resource: 'cpu' | 'memory', list: ResourceLi
   return defineRule<MessageId>({
     meta: {
       ...text,
+      scope: 'object',
       messages: text.messages as Record<MessageId, string>,
       category: 'workload',
       severity: 'warning',

@@ -8,6 +8,7 @@ function fake(id: string, severity: Severity, recommended?: boolean): AnyRule {
   return {
     meta: {
       id,
+      scope: 'object',
       category: 'workload',
       severity,
       summary: id,

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../types.js';
 import { compareFindings, fillTemplate, lint, lintText, type LintInput } from './lint.js';
-import { defineRule, type AnyRule } from './rule.js';
+import { defineRule, type AnyRule, type ObjectRule } from './rule.js';
 import { DEFAULT_KUBERNETES_VERSION } from './settings.js';
 
 /** A rule that reports every object's `metadata.name`, at the severity the object asks for. */
 const names = defineRule<'named' | 'graded'>({
   meta: {
     id: 'test/names',
+    scope: 'object',
     category: 'workload',
     severity: 'warning',
     summary: 'Reports names.',
@@ -27,9 +28,9 @@ const names = defineRule<'named' | 'graded'>({
   },
 });
 
-function rule(id: string, checkObject: AnyRule['checkObject'], extra: Partial<AnyRule['meta']> = {}): AnyRule {
+function rule(id: string, checkObject: ObjectRule['checkObject'], extra: Partial<Omit<ObjectRule['meta'], 'scope'>> = {}): ObjectRule {
   return {
-    meta: { id, category: 'workload', severity: 'error', summary: id, rationale: id, fix: `fix ${id}`, appliesTo: ['*'], since: '0.1.0', messages: { m: `${id} {{x}}` }, ...extra },
+    meta: { id, scope: 'object', category: 'workload', severity: 'error', summary: id, rationale: id, fix: `fix ${id}`, appliesTo: ['*'], since: '0.1.0', messages: { m: `${id} {{x}}` }, ...extra },
     ...(checkObject ? { checkObject } : {}),
   };
 }
@@ -86,10 +87,13 @@ describe('lint', () => {
   });
 
   it('lets a report override the fix and add related locations in other files', () => {
-    const pointer = rule('test/related', (object, context) => {
-      const other = context.objects.find((candidate) => candidate !== object);
-      if (!other || object.name !== 'a') return;
-      context.report({ at: object.at('metadata', 'name'), messageId: 'm', data: { x: 'here' }, fix: 'do this', related: [{ at: other.at('metadata', 'name'), message: 'the other one' }] });
+    const pointer = defineRule({
+      meta: { ...rule('test/related', undefined).meta, scope: 'set' },
+      checkObject(object, context) {
+        const other = context.objects.find((candidate) => candidate !== object);
+        if (!other || object.name !== 'a') return;
+        context.report({ at: object.at('metadata', 'name'), messageId: 'm', data: { x: 'here' }, fix: 'do this', related: [{ at: other.at('metadata', 'name'), message: 'the other one' }] });
+      },
     });
     const result = lint(
       [
@@ -129,7 +133,7 @@ describe('lint', () => {
       if (object.name === 'bad') throw new Error('boom');
     });
     const counter = rule('test/counter', (object, context) => context.report({ at: object.at(), messageId: 'm' }));
-    const wholeRun: AnyRule = { meta: { ...counter.meta, id: 'test/whole-run' }, check: () => { throw new TypeError('whole run'); } };
+    const wholeRun: AnyRule = { meta: { ...counter.meta, id: 'test/whole-run', scope: 'set' }, check: () => { throw new TypeError('whole run'); } };
     const result = lint(
       [
         { path: 'a.yaml', text: `${cm('good')}---\n${cm('bad')}---\n${cm('also-good')}` },
@@ -146,7 +150,7 @@ describe('lint', () => {
   it('passes options (defaults, then config), settings and every object to rules', () => {
     const seen: unknown[] = [];
     const probe: AnyRule = {
-      meta: { ...rule('test/options', undefined).meta, options: { schema: { min: { type: 'integer' }, max: { type: 'integer' } }, defaults: { min: 2, max: 5 } } },
+      meta: { ...rule('test/options', undefined).meta, scope: 'set', options: { schema: { min: { type: 'integer' }, max: { type: 'integer' } }, defaults: { min: 2, max: 5 } } },
       check(context) {
         const options: unknown = context.options;
         seen.push({ options, version: context.settings.kubernetesVersion, objects: context.objects.map((object) => object.name), documents: context.documents.length });

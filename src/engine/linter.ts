@@ -7,20 +7,14 @@ import { isDeploymentLike } from '../model/workload.js';
 import { activateRules, type ActiveRule } from './config.js';
 import { Collector, compareFindings, compareText, countSeverity } from './collector.js';
 import type { LintOptions } from './lint.js';
-import type { AnyRule, ReportDescriptor, RuleContext } from './rule.js';
+import type { RuleScope } from './rule.js';
+import type { AnyRule, ObjectContext, ReportDescriptor, SetContext } from './rule.js';
 import { DEFAULT_KUBERNETES_VERSION, type LintSettings } from './settings.js';
 import { ruleSet } from './rule-set.js';
 import { SkippedDocuments } from './skipped.js';
 import { applySuppressions } from './suppress.js';
 import { templateAsNote } from '../render/template.js';
 import { objectExclusion } from './exclude.js';
-
-/**
- * Thrown when an object-level check reaches for the rest of the set while files are still
- * arriving, to stop it. The reach itself is what defers the check (`crossDocument`), so a rule
- * that catches this still runs again, over the whole set, in `finish`.
- */
-const NEEDS_WHOLE_SET = new Error('this check looks across documents; it runs again once every file has arrived');
 
 /** Whether a rule that declares `kinds` judges the object; custom resources with a Deployment's pod template count as Deployments. */
 function appliesTo(kinds: ReadonlySet<string>, object: K8sObject): boolean {
@@ -29,27 +23,31 @@ function appliesTo(kinds: ReadonlySet<string>, object: K8sObject): boolean {
 
 interface RuleState {
   entry: ActiveRule;
+  /** `object` rules run as files arrive; `set` rules in `finish` (see `RuleScope`). */
+  scope: RuleScope;
   report: (descriptor: ReportDescriptor<string>) => void;
-  /** The context while files arrive: reaching for other documents marks the rule and throws. */
-  context: RuleContext;
+  /** What an `object` rule gets: no cross-document lookups (reaching for them is an internal error). */
+  objectContext: ObjectContext;
   /** The kinds in the rule's `appliesTo`; undefined for `*`. */
   kinds: ReadonlySet<string> | undefined;
-  /** Set once `checkObject` has reached for the cluster, the object list or the documents. */
-  crossDocument: boolean;
+  /** What an `object` rule's current check reached for against its declared scope. */
+  outOfScope: string | undefined;
+  /** Whether that was reported: once per rule. */
+  outOfScopeReported: boolean;
   /** How many objects, in arrival order (a prefix: they are checked in that order), this rule has checked. */
   checkedPrefix: number;
 }
 
 /**
- * Lints files as they arrive. Object-level checks run on each new object at once (so they
- * overlap with parsing on other threads); a check that turns out to look across documents is
- * deferred, and it and every set-level `check` run in `finish`, over all objects in path order,
- * so the result does not depend on the order in which files arrived.
+ * Lints files as they arrive. The checks of `object` rules run on each new object at once (so
+ * they overlap with parsing on other threads); those of `set` rules run in `finish`, over all
+ * objects in path order, so the result does not depend on the order in which files arrived.
  */
 export class Linter {
   private readonly allRules: readonly AnyRule[];
   private readonly active: ReadonlyMap<string, ActiveRule>;
-  private readonly settings: LintSettings;
+  /** Replaced, never edited, when the files name the Kubernetes version (`adoptClusterVersion`). */
+  private settings: LintSettings;
   /** Whether the Kubernetes version was chosen by the caller (else it may come from the files). */
   private readonly explicitVersion: boolean;
   private readonly collector: Collector;
@@ -91,27 +89,33 @@ export class Linter {
         if (kinds && descriptor.object && !appliesTo(kinds, descriptor.object)) return;
         this.collector.report(entry, descriptor);
       };
-      // Called only once `state` below exists: a rule runs after the constructor.
-      const whileArriving = (): never => {
-        state.crossDocument = true;
-        throw NEEDS_WHOLE_SET;
+      const currentSettings = (): LintSettings => this.settings;
+      // A rule runs only after the constructor, so `state` below exists whenever these are read.
+      const outOfScope = (name: string): never => {
+        state.outOfScope = name;
+        throw new Error(`declares scope 'object' but reads context.${name}: declare scope 'set' to look across documents`);
       };
-      const context: RuleContext = {
+      const objectContext: ObjectContext & Partial<Record<'objects' | 'documents' | 'cluster', unknown>> = {
         options: entry.options,
-        settings: this.settings,
+        get settings(): LintSettings {
+          return currentSettings();
+        },
         isEnabled: this.isEnabled,
         report,
-        get objects(): readonly K8sObject[] {
-          return whileArriving();
+        // Absent from the type; a JavaScript rule that reaches for them anyway fails loudly, even if it catches this.
+        get objects(): never {
+          return outOfScope('objects');
         },
-        get documents(): readonly DocumentHandle[] {
-          return whileArriving();
+        get documents(): never {
+          return outOfScope('documents');
         },
-        get cluster(): ClusterIndex {
-          return whileArriving();
+        get cluster(): never {
+          return outOfScope('cluster');
         },
       };
-      const state: RuleState = { entry, report, context, kinds, crossDocument: false, checkedPrefix: 0 };
+      // A JavaScript plugin rule without `scope` looks across documents: the choice that is never wrong.
+      const scope = entry.rule.meta.scope === 'object' ? 'object' : 'set';
+      const state: RuleState = { entry, scope, report, objectContext, kinds, outOfScope: undefined, outOfScopeReported: false, checkedPrefix: 0 };
       this.states.push(state);
     }
   }
@@ -132,26 +136,32 @@ export class Linter {
     for (const object of fresh) this.arrival.set(object, this.arrival.size);
     for (const state of this.states) {
       const { rule } = state.entry;
-      if (!rule.checkObject || state.crossDocument) continue;
+      if (state.scope !== 'object' || !rule.checkObject) continue;
       for (const object of fresh) {
-        if (!judges(rule, object) || (state.kinds && !appliesTo(state.kinds, object))) {
-          state.checkedPrefix++;
-          continue;
-        }
-        const mark = this.collector.findings.length;
-        try {
-          rule.checkObject(object, state.context);
-        } catch (error) {
-          if (!state.crossDocument) this.fail(rule, error, object);
-        }
-        if (state.crossDocument) {
-          // What it reported for this object before reaching out is reported again in `finish`.
-          this.collector.discardFrom(mark);
-          break;
-        }
+        if (judges(rule, object) && (!state.kinds || appliesTo(state.kinds, object))) this.checkObject(state, object, state.objectContext);
         state.checkedPrefix++;
       }
     }
+  }
+
+  /** Runs one rule's `checkObject` on one object; reports from a check that broke its declared scope are dropped. */
+  private checkObject(state: RuleState, object: K8sObject, context: ObjectContext | SetContext): void {
+    const { rule } = state.entry;
+    const mark = this.collector.findings.length;
+    state.outOfScope = undefined;
+    try {
+      (rule.checkObject as (object: K8sObject, context: ObjectContext | SetContext) => void)(object, context);
+    } catch (error) {
+      if (state.outOfScope === undefined) this.fail(rule, error, object);
+    }
+    // Set by the context's getters during the call (the compiler cannot see that).
+    const reached = state.outOfScope as string | undefined;
+    if (reached === undefined) return;
+    // Whether or not the rule caught the error, what it concluded without the lookup is not trusted.
+    this.collector.discardFrom(mark);
+    if (state.outOfScopeReported) return;
+    state.outOfScopeReported = true;
+    this.fail(rule, new Error(`declares scope 'object' but reads context.${reached}: declare scope 'set' to look across documents`), object);
   }
 
   /**
@@ -188,15 +198,10 @@ export class Linter {
 
     for (const state of this.states) {
       const { rule } = state.entry;
-      const context: RuleContext = {
-        options: state.entry.options,
-        settings: this.settings,
-        isEnabled: this.isEnabled,
-        report: state.report,
-        objects: this.objects,
-        documents: this.documents,
-        cluster: this.cluster,
-      };
+      const context: ObjectContext | SetContext =
+        state.scope === 'object'
+          ? state.objectContext
+          : { options: state.entry.options, settings: this.settings, isEnabled: this.isEnabled, report: state.report, objects: this.objects, documents: this.documents, cluster: this.cluster };
       if (rule.checkObject) {
         // The common case, every object already checked as it arrived: nothing to look up.
         const allChecked = state.checkedPrefix >= this.objects.length && redo.size === 0;
@@ -204,16 +209,12 @@ export class Linter {
           const place = this.arrival.get(object);
           const checked = place !== undefined && place < state.checkedPrefix && !(redo.has(object) && rule.meta.category !== 'input');
           if (checked || !judges(rule, object) || this.contextObjects.has(object) || (state.kinds && !appliesTo(state.kinds, object))) continue;
-          try {
-            rule.checkObject(object, context);
-          } catch (error) {
-            this.fail(rule, error, object);
-          }
+          this.checkObject(state, object, context);
         }
       }
-      if (rule.check) {
+      if (rule.check && state.scope === 'set') {
         try {
-          rule.check(context);
+          rule.check(context as SetContext);
         } catch (error) {
           this.fail(rule, error);
         }
@@ -251,10 +252,13 @@ export class Linter {
     const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(asString(configs[0]?.get('kubernetesVersion')) ?? '');
     const version = match ? `${match[1]}.${match[2]}` : undefined;
     if (version === undefined || version === this.settings.kubernetesVersion) return;
-    this.settings.kubernetesVersion = version;
+    this.settings = { ...this.settings, kubernetesVersion: version };
     this.collector.discardWhere((finding) => !this.collector.isInputProblem(finding));
     this.arrival.clear();
-    for (const state of this.states) state.checkedPrefix = 0;
+    for (const state of this.states) {
+      state.checkedPrefix = 0;
+      state.outOfScopeReported = false;
+    }
     this.internalErrors.length = 0;
   }
 

@@ -126,7 +126,7 @@ describe('validateConfig', () => {
 
   it('accepts the IDs and options of plugin rules it is given', () => {
     const plugin: AnyRule = {
-      meta: { id: 'acme/team-label', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {}, options: { schema: { label: { type: 'string' } }, defaults: { label: 'team' } } },
+      meta: { id: 'acme/team-label', scope: 'object', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {}, options: { schema: { label: { type: 'string' } }, defaults: { label: 'team' } } },
       checkObject: () => undefined,
     };
     const text = lines('rules:', '  acme/team-label: { severity: warning, options: { label: owner } }');

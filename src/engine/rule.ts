@@ -7,9 +7,22 @@ import type { LintSettings } from './settings.js';
 /** JSON-schema fragment describing a rule's options (validated with the config). */
 export type OptionsSchema = Record<string, unknown>;
 
+/**
+ * What a rule judges. `object`: each object on its own, so its `checkObject` runs as files arrive
+ * (overlapping with parsing on other threads) and its context has no cross-document lookups.
+ * `set`: the linted set as a whole; its `checkObject` and `check` run once every file has
+ * arrived, with `cluster`, `objects` and `documents`.
+ */
+export type RuleScope = 'object' | 'set';
+
 export interface RuleMeta<MessageId extends string = string> {
   /** Public contract: equal to the file name in rules/ and to RULES.md; `<plugin>/<rule>` for a plugin's rule. */
   id: string;
+  /**
+   * Declared, never discovered: an `object` rule that reaches for `cluster`, `objects` or
+   * `documents` is an internal error. A JavaScript plugin rule that leaves it out is a `set` rule.
+   */
+  scope: RuleScope;
   category: Category;
   /** Severity in the `recommended` preset. */
   severity: Severity;
@@ -58,17 +71,10 @@ export interface ReportDescriptor<MessageId extends string> {
   related?: readonly RelatedReport[];
 }
 
-export interface RuleContext<MessageId extends string = string, Options = Record<string, unknown>> {
+/** What every check gets: its options, the run's settings, and a way to report. */
+export interface ObjectContext<MessageId extends string = string, Options = Record<string, unknown>> {
   readonly options: Options;
-  readonly objects: readonly K8sObject[];
-  readonly documents: readonly DocumentHandle[];
-  readonly settings: LintSettings;
-  /**
-   * Cross-document lookups, built once per run on first use. In `checkObject`, reaching for this,
-   * `objects` or `documents` means the check looks across documents: the engine stops it (with an
-   * exception) and runs it again once every file has arrived, whether or not the rule catches it.
-   */
-  readonly cluster: ClusterIndex;
+  readonly settings: Readonly<LintSettings>;
   /**
    * Whether a rule runs in this lint. A rule whose finding another rule's subsumes (one finding
    * per root cause) stays silent only when that other rule runs and so reports it.
@@ -77,20 +83,46 @@ export interface RuleContext<MessageId extends string = string, Options = Record
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 
-/**
- * A rule reads the model and reports by path. `checkObject` runs once per object (the engine
- * isolates failures per object); `check` runs once per run, for rules that look across objects.
- */
-export interface Rule<MessageId extends string = string, Options = Record<string, unknown>> {
-  meta: RuleMeta<MessageId>;
-  check?(context: RuleContext<MessageId, Options>): void;
-  checkObject?(object: K8sObject, context: RuleContext<MessageId, Options>): void;
+/** The context of a `set` rule: every object and document of the run, and lookups across them. */
+export interface SetContext<MessageId extends string = string, Options = Record<string, unknown>> extends ObjectContext<MessageId, Options> {
+  readonly objects: readonly K8sObject[];
+  readonly documents: readonly DocumentHandle[];
+  /** Cross-document lookups (and the pictures built from the whole set), each built on first use. */
+  readonly cluster: ClusterIndex;
 }
 
-/** Typed so that a report can only name a messageId the rule declares. */
-export function defineRule<MessageId extends string, Options = Record<string, unknown>>(
-  rule: Rule<MessageId, Options>,
-): Rule<MessageId, Options> {
+/** A rule that judges each object on its own: `checkObject` runs as soon as the object arrives. */
+export interface ObjectRule<MessageId extends string = string, Options = Record<string, unknown>> {
+  meta: RuleMeta<MessageId> & { scope: 'object' };
+  checkObject?(object: K8sObject, context: ObjectContext<MessageId, Options>): void;
+  check?: never;
+}
+
+/**
+ * A rule that judges objects against the rest of the set: `checkObject` runs once per object and
+ * `check` once per run, both after every file has arrived.
+ */
+export interface SetRule<MessageId extends string = string, Options = Record<string, unknown>> {
+  meta: RuleMeta<MessageId> & { scope: 'set' };
+  check?(context: SetContext<MessageId, Options>): void;
+  checkObject?(object: K8sObject, context: SetContext<MessageId, Options>): void;
+}
+
+/**
+ * A rule reads the model and reports by path. `checkObject` runs once per object (the engine
+ * isolates failures per object); `check` runs once per run. Rules without either carry the
+ * metadata of findings the parser or the engine makes.
+ */
+export type Rule<MessageId extends string = string, Options = Record<string, unknown>> = ObjectRule<MessageId, Options> | SetRule<MessageId, Options>;
+
+/**
+ * Typed so that a report can only name a messageId the rule declares, and so that an `object`
+ * rule's context has no cross-document lookups (one overload per scope: TypeScript picks the
+ * context from `meta.scope`).
+ */
+export function defineRule<MessageId extends string, Options = Record<string, unknown>>(rule: ObjectRule<MessageId, Options>): ObjectRule<MessageId, Options>;
+export function defineRule<MessageId extends string, Options = Record<string, unknown>>(rule: SetRule<MessageId, Options>): SetRule<MessageId, Options>;
+export function defineRule<MessageId extends string, Options>(rule: Rule<MessageId, Options>): Rule<MessageId, Options> {
   return rule;
 }
 

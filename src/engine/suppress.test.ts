@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, LintResult } from '../types.js';
 import { lint, type LintInput, type LintOptions } from './lint.js';
-import type { AnyRule } from './rule.js';
+import { defineRule, type AnyRule } from './rule.js';
 
 /** Two rules that report every object's `metadata.name`, so suppressions have something to match. */
 function namer(id: string): AnyRule {
-  return {
-    meta: { id, category: 'workload', severity: 'warning', summary: id, rationale: id, fix: id, appliesTo: ['*'], since: '0.1.0', messages: { m: `${id} on {{name}}` } },
+  return defineRule({
+    meta: { id, scope: 'object', category: 'workload', severity: 'warning', summary: id, rationale: id, fix: id, appliesTo: ['*'], since: '0.1.0', messages: { m: `${id} on {{name}}` } },
     checkObject(object, context) {
       context.report({ at: object.at('metadata', 'name'), object, messageId: 'm', data: { name: object.name ?? '' } });
     },
-  };
+  });
 }
 const rules = [namer('test/a'), namer('test/b')];
 

@@ -126,6 +126,7 @@ spec:
     const plugin = defineRule<'bad'>({
       meta: {
         id: 'example/team-label-missing',
+        scope: 'object',
         category: 'workload',
         severity: 'warning',
         summary: 'summary',

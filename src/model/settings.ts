@@ -15,10 +15,11 @@ export interface ClusterFacts {
   nodes?: NodeGroup[];
 }
 
+/** Read-only for rules: the engine replaces them (a version read from the files), never edits them. */
 export interface LintSettings {
   /** `major.minor`, e.g. `1.34`: from `--kube-version`, `cluster.kubernetesVersion`, or the default. */
-  kubernetesVersion: string;
-  cluster: ClusterFacts;
+  readonly kubernetesVersion: string;
+  readonly cluster: Readonly<ClusterFacts>;
 }
 
 /** The newest Kubernetes minor release whose removals and defaults the rules know. */

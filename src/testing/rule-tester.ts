@@ -102,6 +102,10 @@ export class RuleTester {
     const produced = new Map<string, Set<string>>();
     this.describe(directory, () => {
       this.it('has fixture cases', () => ok(cases.length > 0, `no fixture cases in ${directory}`));
+      // The engine runs a rule without a scope as a set rule; its author should have said which.
+      for (const rule of this.rules) {
+        this.it(`${rule.meta.id} declares its scope`, () => ok(['object', 'set'].includes(rule.meta.scope), `${rule.meta.id}: meta.scope must be 'object' or 'set'`));
+      }
       for (const fixture of cases) {
         this.it(`${fixture.ruleId} / ${fixture.name}`, () => {
           const outcome = runFixtureCase(fixture, this.rules);
