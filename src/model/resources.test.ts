@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { parseYamlFile } from '../parse/yaml.js';
 import { objectsOf } from './object.js';
 import { compareQuantity, parseQuantity } from './quantity.js';
-import { hasEffectiveRequest, podLevelCovers, resourceValue } from './resources.js';
+import { hasEffectiveRequest, initContainersRaisingRequest, podLevelCovers, resourceJudgedContainers, resourceValue } from './resources.js';
 import type { PodTemplate } from './workload.js';
 
 function template(spec: string): PodTemplate {
@@ -50,3 +50,31 @@ describe('podLevelCovers', () => {
   });
 });
 
+
+describe('initContainersRaisingRequest', () => {
+  const pod = (init: string, app: string, podLevel = ''): PodTemplate =>
+    template(`${podLevel}  initContainers:\n    - name: init\n      resources: { requests: { memory: ${init} } }\n  containers:\n    - name: app\n      resources: { requests: { memory: ${app} } }\n`);
+  const raises = (template: PodTemplate): string[] => [...initContainersRaisingRequest(template, 'memory')].map((container) => container.name);
+
+  it('compares quantities by value, not by spelling', () => {
+    expect(raises(pod('1Gi', '1024Mi'))).toEqual([]);
+    expect(raises(pod('1024Mi', '1Gi'))).toEqual([]);
+    expect(raises(pod('1.5e9', '1Gi'))).toEqual(['init']);
+    expect(raises(pod('1073741825', '1Gi'))).toEqual(['init']);
+    expect(raises(pod('1e9', '1Gi'))).toEqual([]);
+  });
+
+  it('counts sidecars started before the init container, and nothing under pod-level requests', () => {
+    const withSidecar = template(
+      '  initContainers:\n    - name: mesh\n      restartPolicy: Always\n      resources: { limits: { memory: 600Mi } }\n    - name: restore\n      resources: { requests: { memory: 600Mi } }\n  containers:\n    - name: db\n      resources: { requests: { memory: 512Mi } }\n',
+    );
+    expect(raises(withSidecar)).toEqual(['restore']);
+    expect(raises(pod('3Gi', '1Gi', '  resources: { requests: { memory: 4Gi } }\n'))).toEqual([]);
+  });
+
+  it('makes the limit rule judge a raising init container, and only it', () => {
+    const names = (list: 'requests' | 'limits'): string[] => resourceJudgedContainers(pod('2Gi', '1Gi'), 'memory', list).map((container) => container.name);
+    expect(names('limits')).toEqual(['init', 'app']);
+    expect(names('requests')).toEqual(['app']);
+  });
+});

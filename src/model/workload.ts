@@ -61,6 +61,14 @@ export function isBatch(object: K8sObject): boolean {
   return false;
 }
 
+/**
+ * Pods a Job controller runs to completion (Jobs, and CronJobs through their Jobs): a pod that
+ * fails, evicted or OOM-killed included, is replaced until `backoffLimit` is spent.
+ */
+export function isJobManaged(object: K8sObject): boolean {
+  return object.kind === 'Job' || object.kind === 'CronJob';
+}
+
 export type ContainerRole = 'app' | 'init' | 'sidecar';
 
 export interface ContainerRef {
