@@ -27,8 +27,8 @@ export default defineRule<'unknown' | 'unknownSuggest'>({
       const data = { kind: object.kind, field: issue.path.join('.') };
       context.report(
         issue.suggestion
-          ? { at: object.at(...issue.path), object, messageId: 'unknownSuggest', data: { ...data, suggestion: issue.suggestion } }
-          : { at: object.at(...issue.path), object, messageId: 'unknown', data },
+          ? { at: object.keyAt(...issue.path), object, messageId: 'unknownSuggest', data: { ...data, suggestion: issue.suggestion } }
+          : { at: object.keyAt(...issue.path), object, messageId: 'unknown', data },
       );
     }
   },

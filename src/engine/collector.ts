@@ -1,7 +1,7 @@
 import type { Finding, Path, RelatedLocation, Severity } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import type { OffsetRange, SourceFile } from '../parse/source.js';
-import type { K8sObject, Location } from '../model/object.js';
+import { rangeOf, type K8sObject, type Location } from '../model/object.js';
 import { reportSeverity, type ActiveRule } from './config.js';
 import type { ReportDescriptor } from './rule.js';
 
@@ -17,7 +17,7 @@ export class Collector {
 
   report(entry: ActiveRule, descriptor: ReportDescriptor<string>): void {
     const { at, object } = descriptor;
-    const finding = this.build(entry, descriptor.messageId, descriptor.data ?? {}, at.doc.file, at.doc.index, at.doc.locate(at.path), descriptor.severity);
+    const finding = this.build(entry, descriptor.messageId, descriptor.data ?? {}, at.doc.file, at.doc.index, rangeOf(at), descriptor.severity);
     if (descriptor.fix !== undefined) finding.fix = descriptor.fix;
     if (at.path.length > 0) finding.field = fieldPath(at.path);
     if (object) {
@@ -25,7 +25,7 @@ export class Collector {
       this.objects.set(finding, object);
     }
     if (descriptor.subject) {
-      const line = descriptor.subject.doc.file.lines.position(descriptor.subject.doc.locate(descriptor.subject.path)[0]).line;
+      const line = descriptor.subject.doc.file.lines.position(rangeOf(descriptor.subject)[0]).line;
       if (line !== finding.start.line) this.subjectLines.set(finding, line);
     }
     if (descriptor.related?.length) finding.related = descriptor.related.map((related) => relatedLocation(related.at, related.message));
@@ -106,7 +106,7 @@ function fieldPath(path: Path): string {
 }
 
 function relatedLocation(at: Location, message: string): RelatedLocation {
-  const [start, end] = at.doc.locate(at.path);
+  const [start, end] = rangeOf(at);
   const lines = at.doc.file.lines;
   return { file: at.doc.file.path, start: lines.position(start), end: lines.position(end), message };
 }

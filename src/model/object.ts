@@ -1,5 +1,5 @@
 import type { ObjectRef, Path } from '../types.js';
-import type { DocumentHandle } from '../parse/source.js';
+import type { DocumentHandle, OffsetRange } from '../parse/source.js';
 import { asString, dig, isMap, stringMap, type PlainMap } from './access.js';
 import { intrinsicFragmentReason, type FragmentReason } from './fragment.js';
 import { podTemplateOf, type PodTemplate } from './workload.js';
@@ -8,6 +8,14 @@ import { podTemplateOf, type PodTemplate } from './workload.js';
 export interface Location {
   doc: DocumentHandle;
   path: Path;
+  /** Point at the key that holds the node rather than at the node (a finding about the field's name). */
+  key?: boolean;
+}
+
+/** The range a location points at in its document's text. */
+export function rangeOf(location: Location): OffsetRange {
+  const { doc, path } = location;
+  return location.key && doc.locateKey ? doc.locateKey(path) : doc.locate(path);
 }
 
 /**
@@ -59,6 +67,11 @@ export class K8sObject {
 
   at(...path: Path): Location {
     return { doc: this.doc, path: this.basePath.length === 0 ? path : [...this.basePath, ...path] };
+  }
+
+  /** Like `at`, but pointing at the key that names the field, not at its value. */
+  keyAt(...path: Path): Location {
+    return { ...this.at(...path), key: true };
   }
 
   /** The pod template this object carries (Pod, workloads, CronJob, PodTemplate), if any. */

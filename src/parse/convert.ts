@@ -261,8 +261,19 @@ export class YamlDocument implements DocumentHandle {
   ) {}
 
   locate(path: Path): OffsetRange {
+    const { node, key } = this.walk(path);
+    return preferredRange(node, key);
+  }
+
+  /** The key that holds the node at `path` (see `locateKeyInTable`, which the scanner's documents match). */
+  locateKey(path: Path): OffsetRange {
+    const { node, key, whole } = this.walk(path);
+    return whole && key && (isScalar(key) || isAlias(key)) && key.range ? nodeRange(key) : preferredRange(node, key);
+  }
+
+  private walk(path: Path): { node: YamlNode; key: YamlNode | undefined; whole: boolean } {
     let node: YamlNode = this.root;
-    let keyOfNode: YamlNode | undefined;
+    let key: YamlNode | undefined;
     for (const segment of path) {
       const current = this.aliasTargets.get(node) ?? node;
       let next: { key?: YamlNode; value: YamlNode } | undefined;
@@ -273,11 +284,11 @@ export class YamlDocument implements DocumentHandle {
         const pair = this.keyIndex.get(current)?.get(String(segment));
         if (pair && isPair(pair)) next = { key: pair.key as YamlNode, value: (pair.value ?? pair.key) as YamlNode };
       }
-      if (!next) break;
+      if (!next) return { node, key, whole: false };
       node = next.value;
-      keyOfNode = next.key;
+      key = next.key;
     }
-    return preferredRange(node, keyOfNode);
+    return { node, key, whole: true };
   }
 }
 

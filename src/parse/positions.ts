@@ -54,30 +54,7 @@ export class PositionTableBuilder {
  * sequence as its first key.
  */
 export function locateInTable(table: Int32Array, value: unknown, path: Path): OffsetRange {
-  let node = 0;
-  let current = value;
-  let keyRange: OffsetRange | undefined;
-  for (const segment of path) {
-    let child = node + 3;
-    if (typeof segment === 'number' && Array.isArray(current)) {
-      if (segment < 0 || segment >= current.length) break;
-      if (current.length < INDEXED_FROM) for (let index = 0; index < segment; index++) child += slot(table, child + 2);
-      else child = childrenOf(table, node, false)[segment] ?? child;
-      node = child;
-      current = current[segment];
-      keyRange = undefined;
-    } else if (isMap(current)) {
-      const wanted = keyIndex(current, String(segment));
-      if (wanted === -1) break;
-      if (wanted < INDEXED_FROM) for (let index = 0; index < wanted; index++) child += 2 + slot(table, child + 4);
-      else child = childrenOf(table, node, true)[wanted] ?? child;
-      keyRange = [slot(table, child), slot(table, child + 1)];
-      node = child + 2;
-      current = current[String(segment)];
-    } else {
-      break;
-    }
-  }
+  const { node, current, keyRange } = walkTable(table, value, path);
   const start = slot(table, node);
   const end = slot(table, node + 1);
   const isCollection = slot(table, node + 2) > 3 || Array.isArray(current) || isMap(current);
@@ -85,6 +62,54 @@ export function locateInTable(table: Int32Array, value: unknown, path: Path): Of
   if (keyRange) return keyRange;
   if (isMap(current) && keyIndex(current, undefined) === 0) return [slot(table, node + 3), slot(table, node + 4)];
   return [start, start + 1];
+}
+
+/**
+ * Range of the key that holds the node at `path`, whatever the node's value: findings about a
+ * field's name (an unknown field) sit on that name. Where the path does not end at a mapping
+ * key (a list item, a missing field), the range `locateInTable` gives.
+ */
+export function locateKeyInTable(table: Int32Array, value: unknown, path: Path): OffsetRange {
+  const reached = walkTable(table, value, path);
+  return reached.whole && reached.keyRange ? reached.keyRange : locateInTable(table, value, path);
+}
+
+interface Reached {
+  /** Slot of the node reached. */
+  node: number;
+  current: unknown;
+  /** Range of the key the node was reached by, when it was reached by a mapping key. */
+  keyRange: OffsetRange | undefined;
+  /** Whether every segment of the path was found. */
+  whole: boolean;
+}
+
+function walkTable(table: Int32Array, value: unknown, path: Path): Reached {
+  let node = 0;
+  let current = value;
+  let keyRange: OffsetRange | undefined;
+  for (const segment of path) {
+    let child = node + 3;
+    if (typeof segment === 'number' && Array.isArray(current)) {
+      if (segment < 0 || segment >= current.length) return { node, current, keyRange, whole: false };
+      if (current.length < INDEXED_FROM) for (let index = 0; index < segment; index++) child += slot(table, child + 2);
+      else child = childrenOf(table, node, false)[segment] ?? child;
+      node = child;
+      current = current[segment];
+      keyRange = undefined;
+    } else if (isMap(current)) {
+      const wanted = keyIndex(current, String(segment));
+      if (wanted === -1) return { node, current, keyRange, whole: false };
+      if (wanted < INDEXED_FROM) for (let index = 0; index < wanted; index++) child += 2 + slot(table, child + 4);
+      else child = childrenOf(table, node, true)[wanted] ?? child;
+      keyRange = [slot(table, child), slot(table, child + 1)];
+      node = child + 2;
+      current = current[String(segment)];
+    } else {
+      return { node, current, keyRange, whole: false };
+    }
+  }
+  return { node, current, keyRange, whole: true };
 }
 
 /**
@@ -151,5 +176,9 @@ export class TableDocument implements DocumentHandle {
 
   locate(path: Path): OffsetRange {
     return locateInTable(this.positions, this.value, path);
+  }
+
+  locateKey(path: Path): OffsetRange {
+    return locateKeyInTable(this.positions, this.value, path);
   }
 }

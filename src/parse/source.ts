@@ -27,6 +27,12 @@ export interface DocumentHandle {
   readonly value: unknown;
   /** Range of the node at `path`, or of the nearest existing ancestor when the path is missing. */
   locate(path: Path): OffsetRange;
+  /**
+   * Range of the mapping key that holds the node at `path` (its value may sit elsewhere: after
+   * the key, on the next lines); where the path does not end at a key, what `locate` gives.
+   * Documents without keys (flag files) leave it out.
+   */
+  locateKey?(path: Path): OffsetRange;
 }
 
 /** An input problem found while reading a file, before any rule runs. */

@@ -86,6 +86,27 @@ describe.each([
       expect(where(parsed, ['metadata', 0]).start).toEqual({ line: 3, column: 1 });
     });
 
+    it('locates the key that holds a node, whatever its value, and falls back to locate elsewhere', () => {
+      const doc = parsed.documents[0];
+      const key = (path: Path): { start: Position; end: Position } => {
+        const [start, end] = doc?.locateKey?.(path) ?? [0, 0];
+        return { start: parsed.file.lines.position(start), end: parsed.file.lines.position(end) };
+      };
+      expect(key(['spec', 'replicas'])).toEqual({ start: { line: 6, column: 3 }, end: { line: 6, column: 11 } });
+      expect(key(['spec', 'template'])).toEqual(where(parsed, ['spec', 'template']));
+      // A list item has no key; a missing field is shown where locate shows it.
+      expect(key(['spec', 'template', 'spec', 'containers', 1])).toEqual(where(parsed, ['spec', 'template', 'spec', 'containers', 1]));
+      expect(key(['spec', 'strategy', 'type'])).toEqual(where(parsed, ['spec', 'strategy', 'type']));
+      const spread = parseWith(['kind: KubeletConfiguration', 'cacheTTl: |', '  2m', 'quoted:', '  "x"', ''].join('\n'));
+      const [start] = spread.documents[0]?.locateKey?.(['cacheTTl']) ?? [0];
+      expect(spread.file.lines.position(start)).toEqual({ line: 2, column: 1 });
+      const [quoted] = spread.documents[0]?.locateKey?.(['quoted']) ?? [0];
+      expect(spread.file.lines.position(quoted)).toEqual({ line: 4, column: 1 });
+      const json = parseWith('{\n  "spec": {\n    "replicas":\n      1\n  }\n}\n');
+      const [jsonKey, jsonEnd] = json.documents[0]?.locateKey?.(['spec', 'replicas']) ?? [0, 0];
+      expect([json.file.lines.position(jsonKey), json.file.lines.position(jsonEnd)]).toEqual([{ line: 3, column: 5 }, { line: 3, column: 15 }]);
+    });
+
     it('locates List items at their own position', () => {
       const list = parseWith(
         ['apiVersion: v1', 'kind: List', 'items:', '  - kind: ConfigMap', '    metadata: {name: a}', '  - kind: ConfigMap', '    metadata:', '      name: b', ''].join('\n'),

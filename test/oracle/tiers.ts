@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
 import type { Path } from '../../src/types.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../../src/parse/limits.js';
-import { locateInTable } from '../../src/parse/positions.js';
+import { locateInTable, locateKeyInTable } from '../../src/parse/positions.js';
 import type { FastFile } from '../../src/parse/scan-yaml.js';
 import { parseYamlFile, withLineFeeds } from '../../src/parse/yaml.js';
 
@@ -17,7 +17,7 @@ function* pathsOf(value: unknown, prefix: Path = []): Generator<Path> {
 
 /**
  * The fast path either declines a text or gives exactly what the full parser gives: the same
- * documents, values, and range for every path into them. Returns whether it took the text.
+ * documents, values, and range for every path into them (of the node, and of the key that holds it). Returns whether it took the text.
  */
 export function expectSameAsFullParser(text: string, name: string, parse: (text: string, limits: InputLimits) => FastFile | undefined): boolean {
   const full = parseYamlFile(name, text, DEFAULT_LIMITS, { fast: false });
@@ -38,6 +38,7 @@ export function expectSameAsFullParser(text: string, name: string, parse: (text:
     expect(isDeepStrictEqual(doc.value, reference.value), `${name} document ${doc.index}: ${JSON.stringify(doc.value)} vs ${JSON.stringify(reference.value)}`).toBe(true);
     for (const path of pathsOf(doc.value)) {
       expect(locateInTable(doc.positions, doc.value, path), `${name} document ${doc.index} at ${JSON.stringify(path)}`).toEqual(reference.locate(path));
+      expect(locateKeyInTable(doc.positions, doc.value, path), `${name} document ${doc.index}, key of ${JSON.stringify(path)}`).toEqual(reference.locateKey?.(path));
     }
   }
   return true;
