@@ -209,8 +209,6 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
     cwd,
     threads: parseThreads(values.threads),
-    // One line, and the other files are still linted (a file removed since the walk, a permission).
-    onUnreadable: (path, reason) => process.stderr.write(logLine(`ballast: cannot read ${escapeControl(path)} (${reason}); skipped\n`)),
   });
   const finished = rendering ? rendering.attribute(linted) : linted;
   const baselined = applyBaselineFile(finished, values, cwd, [...found, ...(positionals.includes('-') ? [values['stdin-filename'] ?? '-'] : [])]);

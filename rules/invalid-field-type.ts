@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { ObjectContext } from '../src/engine/rule.js';
-import { isMap } from '../src/model/access.js';
+import { describeValue, isMap } from '../src/model/access.js';
 import type { K8sObject } from '../src/model/object.js';
 import { isNegative, parseQuantity } from '../src/model/quantity.js';
 import { schemaFor } from '../src/model/kind-schemas.js';
@@ -105,14 +105,4 @@ function checkQuantities(object: K8sObject, context: Context, path: Path): void 
 function withArticle(type: string): string {
   if (type === 'null') return type;
   return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
-}
-
-
-export function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (isMap(value)) return 'a mapping';
-  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === 'number') return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
-  if (typeof value === 'boolean') return `the boolean ${String(value)}`;
-  return 'null';
 }

@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { InputLimits } from './parse/limits.js';
-import { tooLarge } from './parse/index.js';
+import { tooLarge, unreadableFile } from './parse/index.js';
 import { parseSplitting } from './render/helm-stream.js';
 import type { ParsedFile } from './parse/source.js';
 import { toWire, transferablesOf, type WireFile } from './parse/wire.js';
@@ -19,19 +19,14 @@ export interface SizedFile {
   size: number;
 }
 
-export interface Unreadable {
-  path: string;
-  reason: string;
-}
-
-/** A file parsed (a rendered Helm stream as one file per template), or why it could not be read. */
-export function readAndParse(file: SizedFile, limits: InputLimits): ParsedFile[] | Unreadable {
+/** A file parsed (a rendered Helm stream as one file per template), or a finding that says why it could not be read. */
+export function readAndParse(file: SizedFile, limits: InputLimits): ParsedFile[] {
   if (file.size > limits.maxFileBytes) return [tooLarge(file.path, file.size, limits)];
   let bytes: Buffer | undefined;
   try {
     bytes = readBounded(file.absolute, limits.maxFileBytes);
   } catch (error) {
-    return { path: file.path, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) };
+    return [unreadableFile(file.path, (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)))];
   }
   if (bytes === undefined) return [tooLarge(file.path, limits.maxFileBytes + 1, limits)];
   return parseSplitting(file.path, bytes, limits);
@@ -71,7 +66,6 @@ export interface ParseJob {
 
 export interface WorkerBatch {
   files: WireFile[];
-  unreadable: Unreadable[];
 }
 
 /** Small enough that the first batch reaches the linting thread early, large enough to keep messages few. */
@@ -94,12 +88,8 @@ export function claimFiles(files: readonly SizedFile[], cursor: Int32Array, byte
 function runParseJob(job: ParseJob): void {
   const cursor = new Int32Array(job.cursor);
   for (let share = claimFiles(job.files, cursor, BATCH_BYTES); share.length > 0; share = claimFiles(job.files, cursor, BATCH_BYTES)) {
-    const batch: WorkerBatch = { files: [], unreadable: [] };
-    for (const file of share) {
-      const parsed = readAndParse(file, job.limits);
-      if ('reason' in parsed) batch.unreadable.push(parsed);
-      else for (const each of parsed) batch.files.push(toWire(each));
-    }
+    const batch: WorkerBatch = { files: [] };
+    for (const file of share) for (const each of readAndParse(file, job.limits)) batch.files.push(toWire(each));
     parentPort?.postMessage(batch, transferablesOf(batch.files));
   }
 }

@@ -56,7 +56,7 @@ export async function lintScoped(files: readonly SizedFile[], parsed: readonly P
   for (const file of parsed) groupOf(file.file.path).parsed.push(file);
 
   const context: ParsedFile[] = [];
-  if (options.contextFiles?.length) await streamFiles(options.contextFiles, (batch) => context.push(...batch), { ...options, onUnreadable: () => undefined });
+  if (options.contextFiles?.length) await streamFiles(options.contextFiles, (batch) => context.push(...batch), options);
   const parts: Part[] = [];
   for (const group of groups.values()) {
     const lintOptions = (scope: FileScope): LintOptions => {

@@ -247,6 +247,12 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
       skip(absolute, 'not a regular file');
       continue;
     }
+    if (pattern.includes('\uFFFD')) {
+      // A name that is not valid UTF-8 (a hook passes staged names as they are) arrives with U+FFFD
+      // and cannot be opened under it: reading it reports a finding instead of ending the run.
+      found.add(absolute);
+      continue;
+    }
     const { globby, isDynamicPattern } = await import('globby');
     if (!isDynamicPattern(pattern)) throw new UsageError(`no such file or directory: ${pattern}`);
     const matched = await globby(pattern, { cwd, gitignore: true, absolute: true });
@@ -379,11 +385,6 @@ export interface StreamOptions {
   limits?: Partial<InputLimits>;
   /** Threads to use, this one included; `auto` (default) by the amount of text and the cores. */
   threads?: number | 'auto';
-  /**
-   * A file that cannot be read (removed since it was found, a folder's permissions): the run goes
-   * on without it. Without this callback the run stops with an error naming the file.
-   */
-  onUnreadable?: (path: string, reason: string) => void;
 }
 
 /**
@@ -396,22 +397,12 @@ export async function streamFiles(paths: readonly (string | SizedFile)[], sink: 
   const cwd = options.cwd ?? process.cwd();
   const effective: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const sized = paths.map((entry) => (typeof entry === 'string' ? sizeFile(entry, cwd) : entry));
-  const unreadable =
-    options.onUnreadable ??
-    ((path: string, reason: string): never => {
-      throw new UsageError(`cannot read ${path}: ${reason}`);
-    });
   const total = sized.reduce((sum, file) => sum + file.size, 0);
   const wanted = options.threads === undefined || options.threads === 'auto' ? (total >= PARALLEL_MIN_BYTES ? availableParallelism() : 1) : options.threads;
   // Run from TypeScript sources (tests), the worker module cannot be started.
   const workers = import.meta.url.endsWith('.js') ? Math.min(wanted - 1, paths.length) : 0;
-  const parseHere = (files: readonly SizedFile[]): ParsedFile[] =>
-    files.flatMap((file) => {
-      const parsed = readAndParse(file, effective);
-      if (!('reason' in parsed)) return parsed;
-      unreadable(parsed.path, parsed.reason);
-      return [];
-    });
+  // A file that cannot be read (removed since it was found, a folder's permissions) comes as a `parse-error` finding; the run goes on.
+  const parseHere = (files: readonly SizedFile[]): ParsedFile[] => files.flatMap((file) => readAndParse(file, effective));
   if (workers < 1) {
     sink(parseHere(sized));
     return;
@@ -419,7 +410,6 @@ export async function streamFiles(paths: readonly (string | SizedFile)[], sink: 
   let received = false;
   const receive = (batch: WorkerBatch): void => {
     received = true;
-    for (const { path, reason } of batch.unreadable) unreadable(path, reason);
     sink(batch.files.map((wire) => (wire.reparse ? parseText(wire.path, wire.text, effective) : fromWire(wire))));
   };
   const job: ParseJob = { ballastParseJob: true, files: sized, limits: effective, cursor: new SharedArrayBuffer(4) };

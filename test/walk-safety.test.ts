@@ -83,8 +83,9 @@ describe('walking a folder from a pull request', () => {
   it('reads no more than the size limit from a file whose size is not what stat says, and never a pipe', () => {
     const limits = { ...DEFAULT_LIMITS, maxFileBytes: 64 };
     const parsed = readAndParse({ path: 'maps', absolute: '/proc/self/maps', size: 0 }, limits);
-    expect(Array.isArray(parsed) ? parsed.flatMap((file) => file.problems.map((problem) => problem.ruleId)) : parsed).toEqual(['input-limit']);
-    expect(readAndParse({ path: 'pipe.yaml', absolute: join(repository, 'k8s', 'pipe.yaml'), size: 0 }, limits)).toEqual({ path: 'pipe.yaml', reason: 'not a regular file' });
+    expect(parsed.flatMap((file) => file.problems.map((problem) => problem.ruleId))).toEqual(['input-limit']);
+    const pipe = readAndParse({ path: 'pipe.yaml', absolute: join(repository, 'k8s', 'pipe.yaml'), size: 0 }, limits);
+    expect(pipe.flatMap((file) => file.problems)).toEqual([expect.objectContaining({ ruleId: 'parse-error', messageId: 'unreadable', data: { reason: 'not a regular file' } })]);
   });
 
   it('takes every name after -- as a file, as the pre-commit hook passes them (a file named --config=x.yaml stays a file)', () => {

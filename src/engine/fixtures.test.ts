@@ -11,6 +11,7 @@ new RuleTester({
   cwd: resolve(import.meta.dirname, '../..'),
   describe,
   it,
-  // Only the Node layer's renderer reports these (it runs kustomize and helm); test/render.test.ts produces them.
-  producedElsewhere: ['not-rendered/chart', 'not-rendered/failed'],
+  // Only the Node layer reports these: its renderer (it runs kustomize and helm; test/render.test.ts) and its reading
+  // of files (a file it cannot open; test/unreadable.test.ts).
+  producedElsewhere: ['not-rendered/chart', 'not-rendered/failed', 'parse-error/unreadable', 'parse-error/fileName'],
 }).run('fixtures');

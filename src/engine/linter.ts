@@ -1,8 +1,8 @@
 import type { InternalError, LintResult, Summary } from '../types.js';
 import type { DocumentHandle, ParsedFile } from '../parse/source.js';
-import { asString, isMap } from '../model/access.js';
+import { asString, describeValue, isMap } from '../model/access.js';
 import { ClusterIndex } from '../model/cluster.js';
-import { objectsOf, type K8sObject } from '../model/object.js';
+import { misTypedKinds, objectsOf, type K8sObject } from '../model/object.js';
 import { isDeploymentLike } from '../model/workload.js';
 import { activateRules, type ActiveRule } from './config.js';
 import { Collector, compareFindings, compareText, countSeverity } from './collector.js';
@@ -267,6 +267,10 @@ export class Linter {
     this.files.push(parsed);
     const objects: K8sObject[] = [];
     for (const doc of parsed.documents) {
+      for (const { path, value } of misTypedKinds(doc)) {
+        const data = { field: path.join('.'), expected: 'a string', actual: describeValue(value) };
+        this.collector.add('invalid-field-type', 'wrongType', data, parsed.file, doc.index, doc.locate(path));
+      }
       if (doc.value === null || !this.skipped.note(doc)) continue;
       const ofDoc = this.excluded ? objectsOf(doc).filter((object) => !this.excluded?.(object)) : objectsOf(doc);
       this.documents.push(doc);

@@ -34,6 +34,8 @@ export class SkippedDocuments {
       for (const path of resources) this.resourceFiles.add(path);
     }
     if (kind !== undefined || asString(value['apiVersion']) !== undefined) return true;
+    // `kind` that is not a string beside `metadata`: an object written wrong, which the input checks report.
+    if (Object.hasOwn(value, 'kind') && isMap(value['metadata'])) return true;
     // A kustomization may leave out apiVersion and kind; it is a file ballast reads, not a stray one.
     if (!kustomization) this.count(this.notObjects, 'not-kubernetes');
     return false;

@@ -133,6 +133,29 @@ export function objectsOf(doc: DocumentHandle): K8sObject[] {
 }
 
 /**
+ * The `kind` fields of a document that are present but not strings, with their values: on a mapping
+ * written as an object (a string `apiVersion` or a `metadata` mapping), and on each item of a List.
+ * Such an object names no kind, so `objectsOf` leaves a List item out and no rule judges the rest.
+ */
+export function misTypedKinds(doc: DocumentHandle): { path: Path; value: unknown }[] {
+  const value = doc.value;
+  if (!isMap(value)) return [];
+  const found: { path: Path; value: unknown }[] = [];
+  const check = (map: PlainMap, base: Path): void => {
+    if (Object.hasOwn(map, 'kind') && typeof map['kind'] !== 'string') found.push({ path: [...base, 'kind'], value: map['kind'] });
+  };
+  if (asString(value['apiVersion']) !== undefined || isMap(value['metadata'])) check(value, []);
+  const kind = value['kind'];
+  const items = value['items'];
+  if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(items)) {
+    items.forEach((item, index) => {
+      if (isMap(item)) check(item, ['items', index]);
+    });
+  }
+  return found;
+}
+
+/**
  * kubeadm's node configurations have no metadata: the node they configure names them
  * (`nodeRegistration.name`), and a ClusterConfiguration its `clusterName`.
  */

@@ -47,6 +47,17 @@ export function tooLarge(path: string, size: number, limits: InputLimits): Parse
   });
 }
 
+/**
+ * A file that could not be read (its permissions, removed since it was found, not a regular file)
+ * is a finding on its first line, not a line on stderr: a run must not pass over what it never
+ * read. A name that is not valid UTF-8 reaches Node as one with U+FFFD in it, under which the file
+ * cannot be found; it is named as such.
+ */
+export function unreadableFile(path: string, reason: string): ParsedFile {
+  const badName = reason === 'ENOENT' && path.includes('\uFFFD');
+  return problemFile(new SourceFile(path, ''), { ruleId: 'parse-error', messageId: badName ? 'fileName' : 'unreadable', data: { reason }, range: [0, 0], document: 0 });
+}
+
 function unreadable(path: string, bytes: Uint8Array, offset: number, messageId: 'binary' | 'encoding'): ParsedFile {
   // Positions need text: keep the valid prefix so the reported line is the one holding the bad byte.
   const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
