@@ -72,6 +72,7 @@ import serviceTargetPortUnknown from './service-target-port-unknown.js';
 import statefulDataEphemeral from './stateful-data-ephemeral.js';
 import statefulNotGuaranteed from './stateful-not-guaranteed.js';
 import systemReservedMissing from './system-reserved-missing.js';
+import terminationGraceShort from './termination-grace-short.js';
 import tolerationBlocksEviction from './toleration-blocks-eviction.js';
 import unknownField from './unknown-field.js';
 import unusedSuppression from './unused-suppression.js';
@@ -152,6 +153,7 @@ export const builtinRules: readonly AnyRule[] = [
   statefulDataEphemeral,
   statefulNotGuaranteed,
   systemReservedMissing,
+  terminationGraceShort,
   tolerationBlocksEviction,
   unknownField,
   unusedSuppression,
