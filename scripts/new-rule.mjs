@@ -24,6 +24,7 @@ const binding = id.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase());
 writeFileSync(
   ruleFile,
   `import { defineRule } from '../src/engine/rule.js';
+import { field } from '../src/model/access.js';
 
 // TODO: what the rule checks, and where its Kubernetes semantics come from (a doc page or a source file).
 export default defineRule<'problem'>({
@@ -38,15 +39,18 @@ export default defineRule<'problem'>({
     fix: 'TODO: what to change, concretely.',
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '${version}',
+    // recommended: false, // for a rule that is off in the recommended set (its fixtures must then switch it on)
     messages: {
       problem: '{{object}} TODO: what is wrong with it, in one sentence.',
     },
   },
   checkObject(object, context) {
-    if (!object.podTemplate) return;
-    // TODO: judge the object; report at the path of the offending node (the engine finds the line).
-    if (object.get('spec', 'TODO') === undefined) return;
-    context.report({ at: object.at('spec', 'TODO'), object, messageId: 'problem', data: { object: object.describe() } });
+    const template = object.podTemplate;
+    if (!template) return;
+    // TODO: judge the object, reading values only through src/model/access.ts (a string where a map is
+    // expected must not crash the rule); report at the path of the offending node (the engine finds its line).
+    if (field(template.spec, 'TODO') === undefined) return;
+    context.report({ at: object.at(...template.specPath, 'TODO'), object, messageId: 'problem', data: { object: object.describe() } });
   },
 });
 `,

@@ -69,10 +69,24 @@ export function runFixtureCase(fixture: FixtureCase, rules: readonly AnyRule[] =
 export function assertFixtureOutcome(fixture: FixtureCase, outcome: FixtureOutcome): void {
   deepStrictEqual(outcome.internalErrors, [], `${fixture.name}: a rule failed`);
   for (const finding of outcome.findings) {
-    const lineCount = fixture.files.find((file) => file.path === finding.file)?.text.split('\n').length ?? 1;
-    ok(finding.start.line >= 1 && finding.start.line <= lineCount && finding.start.column >= 1, `${fixture.name}: ${finding.ruleId} points outside ${finding.file}`);
+    const lines = fixture.files.find((file) => file.path === finding.file)?.text.split('\n') ?? [''];
+    ok(finding.start.line >= 1 && finding.start.line <= lines.length && finding.start.column >= 1, `${fixture.name}: ${finding.ruleId} points outside ${finding.file}`);
+    const line = lines[finding.start.line - 1] ?? '';
+    ok(finding.ruleId === 'parse-error' || startsToken(line, finding.start.column - 1), `${fixture.name}: ${finding.ruleId} at ${finding.file}:${finding.start.line}:${finding.start.column} does not point at the start of a key or value: ${JSON.stringify(line)}`);
   }
   deepStrictEqual(outcome.actual, outcome.expected, `${fixture.name}: findings differ from the # expect comments`);
+}
+
+/**
+ * Whether `index` in `line` starts a token — a key, a value, `-`, a bracket, a comment, or a flag's
+ * value in a kubelet flags file — so that every fixture checks a finding's column, not only its line.
+ * A parse error points at the offending character, wherever it is, so it is not held to this.
+ */
+function startsToken(line: string, index: number): boolean {
+  if (index === 0) return true;
+  const char = line[index];
+  if (char === undefined || /\s/.test(char)) return false;
+  return /[\s[{,:="'\ufeff]/.test(line[index - 1] ?? '');
 }
 
 export class RuleTester {
