@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 import { lastFlag } from '../src/model/flags.js';
 import { endpointHost, isLoopbackHost } from '../src/model/kubeadm.js';
 
@@ -20,7 +19,7 @@ export default defineRule<'single'>({
     },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       const etcd = view.etcd;
       if (!etcd || etcd.value < 2) continue;
       for (const entry of view.components) {

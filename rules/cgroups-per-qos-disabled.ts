@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { boolSetting, kubeletNodes, listSetting } from '../src/model/kubelet.js';
+import { boolSetting, listSetting } from '../src/model/kubelet.js';
 
 export default defineRule<'disabled' | 'refusesToStart'>({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule<'disabled' | 'refusesToStart'>({
     },
   },
   check(context) {
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       const setting = boolSetting(node, 'cgroupsPerQOS');
       if (!setting || setting.value) continue;
       const enforce = listSetting(node, 'enforceNodeAllocatable');

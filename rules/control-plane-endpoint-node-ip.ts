@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 import { controlPlaneEndpoint, endpointHost, isKubeadm } from '../src/model/kubeadm.js';
 
 export default defineRule<'nodeAddress'>({
@@ -19,7 +18,7 @@ export default defineRule<'nodeAddress'>({
     },
   },
   check(context) {
-    const picture = controlPlaneOf(context.objects, context.settings.cluster);
+    const picture = context.cluster.controlPlane;
     for (const view of picture.clusters) {
       for (const object of view.objects) {
         if (!isKubeadm(object, 'ClusterConfiguration')) continue;

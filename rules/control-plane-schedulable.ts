@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf, type ClusterView, type Evidence } from '../src/model/control-plane.js';
+import { type ClusterView, type Evidence } from '../src/model/control-plane.js';
 import { isControlPlaneNodeConfig, taintsSetting } from '../src/model/kubeadm.js';
 
 export default defineRule<'empty' | 'replaced'>({
@@ -20,7 +20,7 @@ export default defineRule<'empty' | 'replaced'>({
     },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       const others = otherNodes(view);
       if (!others) continue;
       for (const object of view.objects) {

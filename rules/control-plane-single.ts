@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf, relatedEvidence } from '../src/model/control-plane.js';
+import { relatedEvidence } from '../src/model/control-plane.js';
 
 export default defineRule<'single'>({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule<'single'>({
     },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       const nodes = view.controlPlaneNodes;
       if (!nodes?.exact || nodes.value !== 1 || !nodes.anchor) continue;
       context.report({ at: nodes.anchor, ...(nodes.subject ? { object: nodes.subject } : {}), messageId: 'single', data: { source: nodes.origin }, related: relatedEvidence(nodes) });

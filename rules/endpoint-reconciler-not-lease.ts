@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 import { lastFlag } from '../src/model/flags.js';
 
 export default defineRule<'notLease' | 'apiserverCount'>({
@@ -20,7 +19,7 @@ export default defineRule<'notLease' | 'apiserverCount'>({
     },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       for (const entry of view.components) {
         if (entry.component !== 'kube-apiserver') continue;
         const type = lastFlag(entry.flags, 'endpoint-reconciler-type');

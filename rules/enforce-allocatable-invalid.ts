@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { kubeletNodes, listSetting, stringSetting, type KubeletNode } from '../src/model/kubelet.js';
+import { listSetting, stringSetting, type KubeletNode } from '../src/model/kubelet.js';
 import { itemLocation } from './support/kubelet.js';
 
 type MessageId = 'noPods' | 'unknownValue' | 'noneCombined' | 'missingCgroup' | 'bothForms';
@@ -35,7 +35,7 @@ export default defineRule<MessageId>({
     },
   },
   check(context) {
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       const setting = listSetting(node, 'enforceNodeAllocatable');
       if (!setting) continue;
       const name = setting.source === 'flag' ? '--enforce-node-allocatable' : 'enforceNodeAllocatable';

@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 import { lastFlag, type Flag } from '../src/model/flags.js';
 
 /** etcd's defaults and bound (server/embed/config.go: DefaultTickMs 100, DefaultElectionMs 1000, maxElectionMs 50000). */
@@ -37,7 +36,7 @@ export default defineRule<MessageId>({
     },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       for (const entry of view.components) {
         if (entry.component !== 'etcd') continue;
         const report = (flag: Flag, messageId: MessageId, data: Record<string, string | number>): void =>

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf, relatedEvidence } from '../src/model/control-plane.js';
+import { relatedEvidence } from '../src/model/control-plane.js';
 
 export default defineRule<'even'>({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule<'even'>({
     },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       const etcd = view.etcd;
       if (!etcd?.exact || etcd.value < 2 || etcd.value % 2 !== 0 || !etcd.anchor) continue;
       context.report({

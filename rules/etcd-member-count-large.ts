@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf, relatedEvidence } from '../src/model/control-plane.js';
+import { relatedEvidence } from '../src/model/control-plane.js';
 
 interface Options {
   max: number;
@@ -23,7 +23,7 @@ export default defineRule<'large', Options>({
     options: { schema: { max: { type: 'integer', minimum: 3 } }, defaults: { max: 7 } },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       const etcd = view.etcd;
       // A lower bound above the limit is already too many.
       if (!etcd || etcd.value <= context.options.max || !etcd.anchor) continue;

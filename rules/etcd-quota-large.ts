@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 import { lastFlag } from '../src/model/flags.js';
 
 /** MaxQuotaBytes in etcd's server/storage/quota.go (mvcc/quota.go before 3.5): 8 GiB. */
@@ -22,7 +21,7 @@ export default defineRule<'large'>({
     },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       for (const entry of view.components) {
         if (entry.component !== 'etcd' || lastFlag(entry.flags, 'config-file')) continue;
         const flag = lastFlag(entry.flags, 'quota-backend-bytes');

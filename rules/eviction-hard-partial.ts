@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { DEFAULT_HARD_SIGNALS, MERGE_DEFAULT_EVICTION_SINCE } from '../src/model/eviction.js';
-import { evictionHard, kubeletNodes, mapSetting, type KubeletNode } from '../src/model/kubelet.js';
+import { evictionHard, mapSetting, type KubeletNode } from '../src/model/kubelet.js';
 
 export default defineRule<'partial' | 'mergeUnsupported' | 'empty'>({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule<'partial' | 'mergeUnsupported' | 'empty'>({
   },
   check(context) {
     const version = context.settings.kubernetesVersion;
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       const hard = evictionHard(node, version);
       if (!hard.written || hard.merged) continue;
       const set = hard.written.entries.map((entry) => entry.key);

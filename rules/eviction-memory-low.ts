@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { thresholdAmount } from '../src/model/allocatable.js';
 import { parseThreshold } from '../src/model/eviction.js';
-import { evictionHard, kubeletNodes } from '../src/model/kubelet.js';
+import { evictionHard } from '../src/model/kubelet.js';
 import type { K8sObject, Location } from '../src/model/object.js';
 import { compareQuantity, formatQuantity, makeQuantity, mulQuantity, parseQuantity, quantityToNumber, type Quantity } from '../src/model/quantity.js';
 
@@ -40,7 +40,7 @@ export default defineRule<'belowMin' | 'belowPercent', Options>({
       const memory = parseQuantity(group.capacity['memory']);
       return memory ? [{ name: group.name, memory }] : [];
     });
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       const hard = evictionHard(node, context.settings.kubernetesVersion);
       const raw = hard.effective[SIGNAL];
       const parsed = raw === undefined ? undefined : parseThreshold(SIGNAL, raw);

@@ -1,6 +1,6 @@
 import { defineRule, type SetContext } from '../src/engine/rule.js';
 import { checkMinimumReclaim, parseGracePeriod, parseThreshold } from '../src/model/eviction.js';
-import { kubeletNodes, mapSetting, type KubeletNode, type MapEntry, type MapSetting } from '../src/model/kubelet.js';
+import { mapSetting, type KubeletNode, type MapEntry, type MapSetting } from '../src/model/kubelet.js';
 
 type MessageId = 'unknownSignal' | 'malformed' | 'percentRange' | 'notPositive' | 'noGracePeriod' | 'badGracePeriod' | 'badReclaim';
 
@@ -27,7 +27,7 @@ export default defineRule<MessageId>({
     },
   },
   check(context) {
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       checkThresholds(node, 'evictionHard', '--eviction-hard', context);
       const soft = checkThresholds(node, 'evictionSoft', '--eviction-soft', context);
       const grace = mapSetting(node, 'evictionSoftGracePeriod');

@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 import { lastFlag } from '../src/model/flags.js';
 
 interface Options {
@@ -27,7 +26,7 @@ export default defineRule<'long', Options>({
   },
   check(context) {
     const max = context.options.maxSeconds;
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       for (const entry of view.components) {
         if (entry.component !== 'kube-apiserver') continue;
         for (const name of FLAGS) {

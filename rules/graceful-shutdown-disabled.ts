@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asArray } from '../src/model/access.js';
-import { configField, durationSetting, kubeletNodes } from '../src/model/kubelet.js';
+import { configField, durationSetting } from '../src/model/kubelet.js';
 import { nodeWhere } from './support/kubelet.js';
 
 export default defineRule<'unset' | 'zero'>({
@@ -21,7 +21,7 @@ export default defineRule<'unset' | 'zero'>({
     },
   },
   check(context) {
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       if (!node.complete) continue;
       if (asArray(configField(node, 'shutdownGracePeriodByPodPriority')?.value).length > 0) continue;
       const setting = durationSetting(node, 'shutdownGracePeriod');

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asInteger } from '../src/model/access.js';
 import { parseThreshold } from '../src/model/eviction.js';
-import { evictionHard, kubeletNodes, rawSetting } from '../src/model/kubelet.js';
+import { evictionHard, rawSetting } from '../src/model/kubelet.js';
 import type { K8sObject, Location } from '../src/model/object.js';
 import { quantityToNumber } from '../src/model/quantity.js';
 
@@ -26,7 +26,7 @@ export default defineRule<'afterEviction'>({
     },
   },
   check(context) {
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       const setting = rawSetting(node, 'imageGCHighThresholdPercent');
       const written = asInteger(setting?.value);
       if (setting && written === undefined) continue;

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asArray, asBoolean, isMap } from '../src/model/access.js';
 import { parseGoDuration } from '../src/model/duration.js';
-import { configField, flagLocation, flagsNamed, kubeletNodes, mapSetting, type KubeletNode } from '../src/model/kubelet.js';
+import { configField, flagLocation, flagsNamed, mapSetting, type KubeletNode } from '../src/model/kubelet.js';
 import { flagBoolean } from '../src/model/flags.js';
 import { SETTINGS, type SettingSpec } from '../src/model/kubelet-settings.js';
 import { equalQuantity, parseQuantity } from '../src/model/quantity.js';
@@ -23,7 +23,7 @@ export default defineRule<'conflict'>({
     },
   },
   check(context) {
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       if (node.configs.length === 0) continue;
       for (const spec of SETTINGS) {
         const refs = flagsNamed(node, spec.flag);

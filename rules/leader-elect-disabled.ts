@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 
 export default defineRule<'flag' | 'config'>({
   meta: {
@@ -19,7 +18,7 @@ export default defineRule<'flag' | 'config'>({
     },
   },
   check(context) {
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       const nodes = view.controlPlaneNodes;
       if (nodes?.exact && nodes.value === 1) continue;
       for (const entry of view.leaderElection) {

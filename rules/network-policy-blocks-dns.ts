@@ -57,7 +57,6 @@ export default defineRule<'blocks'>({
  * Verdicts are kept per policy, and per list of policies (the cluster index hands out the same
  * list for the same pods): a namespace of N policies selecting all of N pods was judged N³ times.
  */
-const verdicts = new WeakMap<K8sObject, Verdict>();
 const covering = new WeakMap<readonly K8sObject[], boolean>();
 
 function someLetsDnsThrough(policies: readonly K8sObject[], cluster: ClusterIndex): boolean {
@@ -66,11 +65,13 @@ function someLetsDnsThrough(policies: readonly K8sObject[], cluster: ClusterInde
   return result;
 }
 
-const namespaces = new WeakMap<ClusterIndex, Map<string, boolean>>();
+/** What `namespaceLetsDnsThrough` found, per namespace, for one run. */
+function namespaceVerdicts(): Map<string, boolean> {
+  return new Map();
+}
 
 function namespaceLetsDnsThrough(namespace: string, cluster: ClusterIndex): boolean {
-  let byNamespace = namespaces.get(cluster);
-  if (!byNamespace) namespaces.set(cluster, (byNamespace = new Map<string, boolean>()));
+  const byNamespace = cluster.derived(namespaceVerdicts);
   let result = byNamespace.get(namespace);
   if (result === undefined) {
     const policies = cluster.ofKind('NetworkPolicy').filter((policy) => policy.namespaceOrDefault === namespace);
@@ -79,7 +80,13 @@ function namespaceLetsDnsThrough(namespace: string, cluster: ClusterIndex): bool
   return result;
 }
 
+/** What `dnsVerdict` found, per policy, for one run (it depends on the ports declared across the set). */
+function policyVerdicts(): Map<K8sObject, Verdict> {
+  return new Map();
+}
+
 function cachedVerdict(policy: K8sObject, cluster: ClusterIndex): Verdict {
+  const verdicts = cluster.derived(policyVerdicts);
   let verdict = verdicts.get(policy);
   if (verdict === undefined) verdicts.set(policy, (verdict = dnsVerdict(policy, cluster)));
   return verdict;
@@ -122,33 +129,27 @@ function portVerdict(port: unknown, cluster: ClusterIndex): Verdict {
   const name = asString(value);
   if (name === undefined) return 'blocks';
   if (DNS_PORT_NAMES.has(name)) return 'allows';
-  const declared = declaredPorts(cluster).get(name);
+  const declared = cluster.derived(portsByName).get(name);
   if (!declared) return 'unknown';
   return declared.has(DNS_PORT) ? 'allows' : 'blocks';
 }
 
-const portsByCluster = new WeakMap<ClusterIndex, Map<string, Set<number>>>();
-
 /** Container port numbers by port name, over every pod template of the run (destinations may be anywhere). */
-function declaredPorts(cluster: ClusterIndex): Map<string, Set<number>> {
-  let ports = portsByCluster.get(cluster);
-  if (!ports) {
-    ports = new Map();
-    for (const object of cluster.objects) {
-      const template = object.podTemplate;
-      if (!template) continue;
-      for (const container of containersOf(template)) {
-        for (const port of asArray(container.value['ports'])) {
-          const name = isMap(port) ? asString(port['name']) : undefined;
-          const number = isMap(port) ? asInteger(port['containerPort']) : undefined;
-          if (name === undefined || number === undefined) continue;
-          let set = ports.get(name);
-          if (!set) ports.set(name, (set = new Set()));
-          set.add(number);
-        }
+function portsByName(cluster: ClusterIndex): ReadonlyMap<string, Set<number>> {
+  const ports = new Map<string, Set<number>>();
+  for (const object of cluster.objects) {
+    const template = object.podTemplate;
+    if (!template) continue;
+    for (const container of containersOf(template)) {
+      for (const port of asArray(container.value['ports'])) {
+        const name = isMap(port) ? asString(port['name']) : undefined;
+        const number = isMap(port) ? asInteger(port['containerPort']) : undefined;
+        if (name === undefined || number === undefined) continue;
+        let set = ports.get(name);
+        if (!set) ports.set(name, (set = new Set()));
+        set.add(number);
       }
     }
-    portsByCluster.set(cluster, ports);
   }
   return ports;
 }

@@ -1,10 +1,9 @@
 import { defineRule, type RelatedReport } from '../src/engine/rule.js';
 import { compareKubeVersions } from '../src/engine/settings.js';
 import { asInteger } from '../src/model/access.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 import { parseGoDuration } from '../src/model/duration.js';
 import { lastFlag } from '../src/model/flags.js';
-import { durationSetting, kubeletNodes, rawSetting, type KubeletNode } from '../src/model/kubelet.js';
+import { durationSetting, rawSetting, type KubeletNode } from '../src/model/kubelet.js';
 import type { K8sObject, Location } from '../src/model/object.js';
 
 const SECOND = 1e9;
@@ -42,8 +41,8 @@ export default defineRule<'tooShort'>({
     },
   },
   check(context) {
-    const picture = controlPlaneOf(context.objects, context.settings.cluster);
-    const nodes = kubeletNodes(context.objects);
+    const picture = context.cluster.controlPlane;
+    const nodes = context.cluster.kubeletNodes;
     if (nodes.length === 0) return;
     const defaultGrace = (compareKubeVersions(context.settings.kubernetesVersion, '1.32') >= 0 ? 50 : 40) * SECOND;
     for (const view of picture.clusters) {

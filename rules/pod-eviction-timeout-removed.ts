@@ -1,6 +1,5 @@
 import { compareKubeVersions } from '../src/engine/settings.js';
 import { defineRule } from '../src/engine/rule.js';
-import { controlPlaneOf } from '../src/model/control-plane.js';
 import { lastFlag } from '../src/model/flags.js';
 
 export default defineRule<'removed' | 'ineffective'>({
@@ -22,7 +21,7 @@ export default defineRule<'removed' | 'ineffective'>({
   },
   check(context) {
     const removed = compareKubeVersions(context.settings.kubernetesVersion, '1.27') >= 0;
-    for (const view of controlPlaneOf(context.objects, context.settings.cluster).clusters) {
+    for (const view of context.cluster.controlPlane.clusters) {
       for (const entry of view.components) {
         if (entry.component !== 'kube-controller-manager') continue;
         const flag = lastFlag(entry.flags, 'pod-eviction-timeout');

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asInteger } from '../src/model/access.js';
 import { parseThreshold } from '../src/model/eviction.js';
-import { evictionHard, kubeletNodes, mapSetting, rawSetting, type KubeletNode } from '../src/model/kubelet.js';
+import { evictionHard, mapSetting, rawSetting, type KubeletNode } from '../src/model/kubelet.js';
 import { nodeWhere } from './support/kubelet.js';
 
 const SIGNAL = 'pid.available';
@@ -24,7 +24,7 @@ export default defineRule<'missing' | 'unlimited'>({
     },
   },
   check(context) {
-    for (const node of kubeletNodes(context.objects)) {
+    for (const node of context.cluster.kubeletNodes) {
       const limit = rawSetting(node, 'podPidsLimit');
       const value = asInteger(limit?.value);
       if (value !== undefined && value > 0) continue;

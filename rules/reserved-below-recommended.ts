@@ -21,7 +21,7 @@ export default defineRule<'below'>({
     },
   },
   check(context) {
-    for (const node of nodeAllocatables(context.settings, context.objects)) {
+    for (const node of nodeAllocatables(context.settings, context.cluster.kubeletNodes)) {
       const kubelet = node.kubelet;
       if (!kubelet || (!mapSetting(kubelet, 'kubeReserved') && !mapSetting(kubelet, 'systemReserved'))) continue;
       for (const resource of ['cpu', 'memory'] as const) {

@@ -23,7 +23,7 @@ export default defineRule<'exceeds'>({
     },
   },
   check(context) {
-    for (const node of nodeAllocatables(context.settings, context.objects)) {
+    for (const node of nodeAllocatables(context.settings, context.cluster.kubeletNodes)) {
       if (!node.kubelet) continue;
       for (const resource of RESOURCES) {
         const capacity = node.capacity[resource];

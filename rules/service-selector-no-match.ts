@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import type { ClusterIndex } from '../src/model/cluster.js';
 import type { K8sObject } from '../src/model/object.js';
 import { describeSelector, isControllerPodLabel, podSelectorOf, selectorMatches } from '../src/model/selector.js';
 import { reportUnmatchedSelector } from './support/selector-no-match.js';
@@ -25,7 +26,7 @@ export default defineRule<'noMatch' | 'otherNamespace'>({
     if (object.kind !== 'Service') return;
     // Matching pods in its own namespace settle it; other namespaces are only searched for the rest.
     if ((context.cluster.selectedBy(object) ?? []).length > 0) return;
-    const elsewhere = object.namespace === undefined ? [] : podsElsewhere(object, context.objects);
+    const elsewhere = object.namespace === undefined ? [] : podsElsewhere(object, context.cluster);
     const selector = podSelectorOf(object);
     const first = elsewhere[0];
     if (!first || !selector || context.cluster.mayOperatorRunPods(object.namespaceOrDefault, selector)) {
@@ -49,31 +50,30 @@ export default defineRule<'noMatch' | 'otherNamespace'>({
   },
 });
 
-const byDirectory = new WeakMap<readonly K8sObject[], Map<string, K8sObject[]>>();
-
 /**
  * Objects in the Service's file or directory, with a namespace written out and different from
  * the Service's, whose pod template the selector matches.
  */
-function podsElsewhere(service: K8sObject, objects: readonly K8sObject[]): K8sObject[] {
+function podsElsewhere(service: K8sObject, cluster: ClusterIndex): K8sObject[] {
   const selector = podSelectorOf(service);
   if (!selector || selector.kind !== 'requirements') return [];
-  let index = byDirectory.get(objects);
-  if (!index) {
-    index = new Map();
-    for (const object of objects) {
-      if (!object.podTemplate || object.namespace === undefined) continue;
-      const key = directoryOf(object);
-      const list = index.get(key) ?? [];
-      list.push(object);
-      index.set(key, list);
-    }
-    byDirectory.set(objects, index);
-  }
-  return (index.get(directoryOf(service)) ?? []).filter((object) => {
+  return (cluster.derived(namespacedTemplatesByDirectory).get(directoryOf(service)) ?? []).filter((object) => {
     const template = object.podTemplate;
     return template !== undefined && object.namespace !== service.namespace && Object.keys(template.labels).length > 0 && selectorMatches(selector, template.labels, isControllerPodLabel);
   });
+}
+
+/** Objects with a pod template and a namespace written out, by directory. */
+function namespacedTemplatesByDirectory(cluster: ClusterIndex): ReadonlyMap<string, K8sObject[]> {
+  const index = new Map<string, K8sObject[]>();
+  for (const object of cluster.objects) {
+    if (!object.podTemplate || object.namespace === undefined) continue;
+    const key = directoryOf(object);
+    const list = index.get(key) ?? [];
+    list.push(object);
+    index.set(key, list);
+  }
+  return index;
 }
 
 function directoryOf(object: K8sObject): string {

@@ -1,5 +1,5 @@
 import { defineRule, type Rule, type RuleMeta } from '../../src/engine/rule.js';
-import { isKubeletConfig, kubeletNodes, mapSetting, type KubeletNode, type Setting } from '../../src/model/kubelet.js';
+import { isKubeletConfig, mapSetting, type KubeletNode, type Setting } from '../../src/model/kubelet.js';
 import { EVICTION_SIGNAL_OF, type ResourceName } from '../../src/model/allocatable.js';
 import type { K8sObject, Location } from '../../src/model/object.js';
 
@@ -30,7 +30,7 @@ export function reservationMissingRule(field: 'kubeReserved' | 'systemReserved',
       since: '0.1.0',
     },
     check(context) {
-      for (const node of kubeletNodes(context.objects)) {
+      for (const node of context.cluster.kubeletNodes) {
         const setting = mapSetting(node, field);
         if (!setting) {
           if (node.complete) context.report({ at: node.anchor.at(), object: node.anchor, messageId: 'missing', data: { where: nodeWhere(node), field, flag } });

@@ -80,7 +80,7 @@ export class Linter {
     this.collector = new Collector(this.active);
     this.excluded = objectExclusion(options.config?.exclude);
     // Filled in `finish`, once every object is known; built lazily by the first rule that asks.
-    this.cluster = new ClusterIndex(this.objects);
+    this.cluster = new ClusterIndex(this.objects, this.settings.cluster);
     for (const entry of this.active.values()) {
       if (!entry.rule.check && !entry.rule.checkObject) continue;
       const kinds = entry.rule.meta.appliesTo.includes('*') ? undefined : new Set(entry.rule.meta.appliesTo);

@@ -34,10 +34,11 @@ export function nodeReport(files: readonly ParsedFile[], options: NodeReportOpti
     cluster: options.config?.cluster ?? {},
   };
   const objects = files.flatMap((file) => file.documents.filter((doc) => isMap(doc.value)).flatMap(objectsOf));
+  const nodes = kubeletNodes(objects);
   return {
     kubernetesVersion: settings.kubernetesVersion,
-    kubelets: kubeletNodes(objects).map((node) => summarize(node, settings.kubernetesVersion)),
-    groups: nodeAllocatables(settings, objects),
+    kubelets: nodes.map((node) => summarize(node, settings.kubernetesVersion)),
+    groups: nodeAllocatables(settings, nodes),
   };
 }
 

@@ -95,13 +95,13 @@ function nearest(from: K8sObject, candidates: readonly K8sObject[]): K8sObject |
 /** API groups whose aggregated APIService HorizontalPodAutoscalers and `kubectl top` read. */
 const METRICS_GROUPS: ReadonlySet<string> = new Set(['metrics.k8s.io', 'custom.metrics.k8s.io', 'external.metrics.k8s.io']);
 
-const metricsBackends = new WeakMap<ClusterIndex, Map<K8sObject, string>>();
-
 /** Workloads behind a metrics APIService of the set (APIService → `spec.service` → Service → pods), with the APIService's name. */
 function metricsApiServicesServedBy(cluster: ClusterIndex): ReadonlyMap<K8sObject, string> {
-  let found = metricsBackends.get(cluster);
-  if (found) return found;
-  found = new Map();
+  return cluster.derived(metricsBackends);
+}
+
+function metricsBackends(cluster: ClusterIndex): ReadonlyMap<K8sObject, string> {
+  const found = new Map<K8sObject, string>();
   for (const apiService of cluster.ofKind('APIService')) {
     if (apiService.group !== 'apiregistration.k8s.io' || !METRICS_GROUPS.has(asString(apiService.get('spec', 'group')) ?? '')) continue;
     const name = asString(apiService.get('spec', 'service', 'name'));
@@ -109,7 +109,6 @@ function metricsApiServicesServedBy(cluster: ClusterIndex): ReadonlyMap<K8sObjec
     const service = nearest(apiService, cluster.named(asString(apiService.get('spec', 'service', 'namespace')) ?? 'default', name).filter((object) => object.kind === 'Service'));
     for (const entry of (service && cluster.selectedBy(service)) ?? []) found.set(entry.object, apiService.name ?? '');
   }
-  metricsBackends.set(cluster, found);
   return found;
 }
 
@@ -155,17 +154,13 @@ export function priorityScopeMatches(expressions: unknown, priorityClass: string
   });
 }
 
-const autoscaled = new WeakMap<readonly K8sObject[], ReadonlySet<string>>();
-
 /**
  * Workloads scaled by cluster-proportional-autoscaler (the usual DNS autoscaler), as
  * `namespace/name`: its `--target=deployment/<name>` flag, in `--namespace` or its own namespace.
  */
-export function proportionalAutoscalerTargets(objects: readonly K8sObject[]): ReadonlySet<string> {
-  let targets = autoscaled.get(objects);
-  if (targets) return targets;
+export function proportionalAutoscalerTargets(cluster: ClusterIndex): ReadonlySet<string> {
   const found = new Set<string>();
-  for (const object of objects) {
+  for (const object of cluster.objects) {
     const template = object.podTemplate;
     if (!template) continue;
     for (const container of containersOf(template)) {
@@ -178,9 +173,7 @@ export function proportionalAutoscalerTargets(objects: readonly K8sObject[]): Re
       found.add(`${lastFlag(flags, 'namespace')?.value ?? object.namespaceOrDefault}/${match[1]}`);
     }
   }
-  targets = found;
-  autoscaled.set(objects, targets);
-  return targets;
+  return found;
 }
 
 /**
@@ -192,7 +185,7 @@ export function criticalAddonTooFew(object: K8sObject, cluster: ClusterIndex): {
   if (!template || !['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'].includes(object.kind)) return undefined;
   const role = addonRole(object, template);
   if (role !== 'dns' && role !== 'metrics') return undefined;
-  if (object.name !== undefined && proportionalAutoscalerTargets(cluster.objects).has(`${object.namespaceOrDefault}/${object.name}`)) return undefined;
+  if (object.name !== undefined && cluster.derived(proportionalAutoscalerTargets).has(`${object.namespaceOrDefault}/${object.name}`)) return undefined;
   const hpas = cluster.hpasFor(object);
   const raw = object.get('spec', 'replicas');
   // An HPA sets the scale down to its minReplicas; without one, omitted replicas mean 1.

@@ -1,7 +1,6 @@
 import type { LintSettings, NodeGroup } from './settings.js';
 import { defaultEvictionHard } from './eviction.js';
-import { evictionHard, kubeletNodes, mapSetting, rawSetting, type KubeletNode, type MapSetting } from './kubelet.js';
-import type { K8sObject } from './object.js';
+import { evictionHard, mapSetting, rawSetting, type KubeletNode, type MapSetting } from './kubelet.js';
 import {
   ZERO,
   addQuantity,
@@ -59,12 +58,12 @@ export interface NodeAllocatable {
  *
  * Which reservations apply to a group: a group that declares any of kubeReserved,
  * systemReserved or evictionHard itself is taken as written. Any other group gets the settings
- * of each kubelet node in the linted files (see kubeletNodes) that sets reservations or eviction
+ * of each kubelet node in the linted files (`nodes`, see kubeletNodes) that sets reservations or eviction
  * or is complete — one entry per such node, so a workload is checked against every candidate.
  * With no kubelet files, the kubelet defaults apply: no reservations, default hard eviction.
  */
-export function nodeAllocatables(settings: LintSettings, objects: readonly K8sObject[]): NodeAllocatable[] {
-  const kubelets = kubeletNodes(objects).filter((node) => node.complete || RESERVATION_FIELDS.some((field) => mapSetting(node, field) !== undefined));
+export function nodeAllocatables(settings: LintSettings, nodes: readonly KubeletNode[]): NodeAllocatable[] {
+  const kubelets = nodes.filter((node) => node.complete || RESERVATION_FIELDS.some((field) => mapSetting(node, field) !== undefined));
   return (settings.cluster.nodes ?? []).flatMap((group) => {
     const declares = group.kubeReserved !== undefined || group.systemReserved !== undefined || group.evictionHard !== undefined;
     if (declares || kubelets.length === 0) return [computeAllocatable(groupInput(group, settings.kubernetesVersion))];

@@ -20,22 +20,21 @@ export interface Autoscaler {
   field: 'minReplicas' | 'minReplicaCount';
 }
 
-const scaledObjects = new WeakMap<ClusterIndex, Map<string, K8sObject[]>>();
-
 /** KEDA ScaledObjects of the set whose scaleTargetRef names the object, in its namespace. */
 export function scaledObjectsFor(cluster: ClusterIndex, object: K8sObject): readonly K8sObject[] {
-  let index = scaledObjects.get(cluster);
-  if (!index) {
-    index = new Map();
-    for (const scaled of cluster.ofKind('ScaledObject')) {
-      if (scaled.group !== 'keda.sh') continue;
-      const name = asString(scaled.get('spec', 'scaleTargetRef', 'name'));
-      const kind = asString(scaled.get('spec', 'scaleTargetRef', 'kind')) ?? 'Deployment';
-      if (name !== undefined) push(index, `${scaled.namespaceOrDefault}\u0000${kind}\u0000${name}`, scaled);
-    }
-    scaledObjects.set(cluster, index);
-  }
+  const index = cluster.derived(scaledObjectsByTarget);
   return object.name === undefined ? [] : (index.get(`${object.namespaceOrDefault}\u0000${object.kind}\u0000${object.name}`) ?? []).filter((scaled) => inScope(object, scaled));
+}
+
+function scaledObjectsByTarget(cluster: ClusterIndex): ReadonlyMap<string, K8sObject[]> {
+  const index = new Map<string, K8sObject[]>();
+  for (const scaled of cluster.ofKind('ScaledObject')) {
+    if (scaled.group !== 'keda.sh') continue;
+    const name = asString(scaled.get('spec', 'scaleTargetRef', 'name'));
+    const kind = asString(scaled.get('spec', 'scaleTargetRef', 'kind')) ?? 'Deployment';
+    if (name !== undefined) push(index, `${scaled.namespaceOrDefault}\u0000${kind}\u0000${name}`, scaled);
+  }
+  return index;
 }
 
 /** HPAs and ScaledObjects that scale the object. */

@@ -42,6 +42,21 @@ describe('ClusterIndex lookups', () => {
   const cluster = new ClusterIndex(set);
   const [web, stagingWeb] = set;
 
+  it('keeps what is derived from the set for the index\'s life: built once per index and function', () => {
+    let builds = 0;
+    const countDeployments = (index: ClusterIndex): number => {
+      builds++;
+      return index.ofKind('Deployment').length;
+    };
+    expect(cluster.derived(countDeployments)).toBe(2);
+    expect(cluster.derived(countDeployments)).toBe(2);
+    expect(builds).toBe(1);
+    expect(new ClusterIndex(set.slice(1)).derived(countDeployments)).toBe(1);
+    expect(builds).toBe(2);
+    expect(cluster.kubeletNodes).toBe(cluster.kubeletNodes);
+    expect(cluster.kubeletNodes).toEqual([]);
+  });
+
   it('indexes by namespace (default when omitted) and kind', () => {
     expect(cluster.ofKind('Deployment')).toHaveLength(2);
     expect(cluster.find('Deployment', 'default', 'web')).toBe(web);

@@ -1,7 +1,10 @@
 import { asInteger, asString, dig, stringMap } from './access.js';
+import { controlPlaneOf, type ControlPlanePicture } from './control-plane.js';
+import { kubeletNodes, type KubeletNode } from './kubelet.js';
 import type { K8sObject } from './object.js';
 import { isControllerPodLabel, podSelectorOf, push, selectorMatches, SelectorIndex, sharesLabel, type Selector } from './selector.js';
 import { inScope, ScopedLists } from './scope.js';
+import type { ClusterFacts } from './settings.js';
 import { REPLICATED_KINDS, type PodTemplate } from './workload.js';
 
 /** A pod template and the object that carries it. */
@@ -37,9 +40,11 @@ const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
 type SelectingKind = 'PodDisruptionBudget' | 'Service' | 'NetworkPolicy';
 
 /**
- * Cross-document lookups over every object of the run. Each index is built once, on first
- * use, in one pass over the objects; selector lookups start from a label index rather than
- * testing every pod template, so cross-document rules stay linear in the number of objects.
+ * Cross-document lookups over every object of the run, and the pictures built from the whole set
+ * (kubelet nodes, control plane). Each is built once, on first use, in one pass over the objects;
+ * selector lookups start from a label index rather than testing every pod template, so
+ * cross-document rules stay linear in the number of objects. What a model helper or rule derives
+ * from the set lives here too (`derived`), never in a cache beside the index.
  */
 export class ClusterIndex {
   private kinds: Map<string, K8sObject[]> | undefined;
@@ -52,8 +57,37 @@ export class ClusterIndex {
   private directories: Map<string, K8sObject[]> | undefined;
   private readonly selections = new Map<K8sObject, readonly TemplateEntry[] | null>();
   private readonly selectors = new Map<SelectingKind, Map<K8sObject, K8sObject[]>>();
+  private kubelets: readonly KubeletNode[] | undefined;
+  private controlPlanePicture: ControlPlanePicture | undefined;
+  private readonly derivedValues = new Map<(index: ClusterIndex) => unknown, unknown>();
 
-  constructor(readonly objects: readonly K8sObject[]) {}
+  /** `facts`: what the config says of the cluster (`cluster:`), which the control-plane picture weighs. */
+  constructor(
+    readonly objects: readonly K8sObject[],
+    private readonly facts: Readonly<ClusterFacts> = {},
+  ) {}
+
+  /** The kubelet nodes the linted files describe (see `kubeletNodes` in kubelet.ts). */
+  get kubeletNodes(): readonly KubeletNode[] {
+    return (this.kubelets ??= kubeletNodes(this.objects));
+  }
+
+  /** The control plane (or planes) the linted files and the config describe (control-plane.ts). */
+  get controlPlane(): ControlPlanePicture {
+    return (this.controlPlanePicture ??= controlPlaneOf(this.objects, this.facts));
+  }
+
+  /**
+   * What `build` derives from the whole set, built on first use and kept for the index's life,
+   * keyed by the function: a model helper's or a rule's own lookup (a module-level function, so
+   * that each caller is one key).
+   */
+  derived<T>(build: (index: ClusterIndex) => T): T {
+    if (this.derivedValues.has(build)) return this.derivedValues.get(build) as T;
+    const value = build(this);
+    this.derivedValues.set(build, value);
+    return value;
+  }
 
   /** Objects of a kind, in input order. */
   ofKind(kind: string): readonly K8sObject[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../parse/index.js';
+import { ClusterIndex } from './cluster.js';
 import { controlPlaneOf } from './control-plane.js';
 import { objectsOf, type K8sObject } from './object.js';
 import type { ClusterFacts } from './settings.js';
@@ -102,9 +103,12 @@ leaderElection: {leaderElect: false}
     ]);
   });
 
-  it('builds the picture once per objects array', () => {
-    const set = objects({ 'a.yaml': init('cp-1') });
-    expect(controlPlaneOf(set, {})).toBe(controlPlaneOf(set, {}));
+  it('is built once per run, as a lazy member of the cluster index, with the config\'s facts', () => {
+    const facts = { controlPlaneNodes: 5 };
+    const index = new ClusterIndex(objects({ 'a.yaml': init('cp-1') }), facts);
+    expect(index.controlPlane).toBe(index.controlPlane);
+    expect(index.controlPlane).toEqual(controlPlaneOf(index.objects, facts));
+    expect(index.controlPlane.clusters[0]?.controlPlaneNodes).toMatchObject({ value: 5, exact: true });
   });
 
   it('survives documents of the wrong shape', () => {

@@ -51,19 +51,8 @@ export interface ControlPlanePicture {
   perFile: boolean;
 }
 
-const pictures = new WeakMap<readonly K8sObject[], ControlPlanePicture>();
-
-/** The control-plane picture of a run, built on first use and cached per `context.objects`. */
-export function controlPlaneOf(objects: readonly K8sObject[], facts: ClusterFacts): ControlPlanePicture {
-  let picture = pictures.get(objects);
-  if (!picture) {
-    picture = buildPicture(objects, facts);
-    pictures.set(objects, picture);
-  }
-  return picture;
-}
-
-function buildPicture(objects: readonly K8sObject[], facts: ClusterFacts): ControlPlanePicture {
+/** The control-plane picture of a set of objects; rules read it, built once, as `context.cluster.controlPlane`. */
+export function controlPlaneOf(objects: readonly K8sObject[], facts: Readonly<ClusterFacts>): ControlPlanePicture {
   const relevant = objects.filter(isControlPlaneInput);
   let groups: K8sObject[][] = relevant.length > 0 ? [relevant] : [];
   const perFile = severalClusters(relevant);

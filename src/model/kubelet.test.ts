@@ -55,7 +55,7 @@ describe('kubelet nodes', () => {
       'kubeadm-flags.env': 'KUBELET_KUBEADM_ARGS="--kube-reserved=cpu=1,memory=2Gi,ephemeral-storage=1Gi --system-reserved=cpu=500m,memory=1Gi,ephemeral-storage=1Gi --eviction-hard=memory.available<500Mi,nodefs.available<10%"\n',
     });
     const settings = { kubernetesVersion: '1.34', cluster: { nodes: [{ name: 'docs', count: 4, capacity: { cpu: '16', memory: '32Gi', 'ephemeral-storage': '100Gi' } }] } };
-    const [node] = nodeAllocatables(settings, all);
+    const [node] = nodeAllocatables(settings, kubeletNodes(all));
     expect(node?.kubelet).toBeDefined();
     expect(node?.count).toBe(4);
     expect(formatQuantity(node!.allocatable.cpu!, 'cpu')).toBe('14.5');

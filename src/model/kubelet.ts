@@ -75,17 +75,6 @@ export function isKubeletFlags(object: K8sObject): boolean {
   return object.kind === KUBELET_FLAGS_KIND && object.apiVersion === KUBELET_FLAGS_API_VERSION;
 }
 
-const cache = new WeakMap<readonly K8sObject[], KubeletNode[]>();
-
-export function kubeletNodes(objects: readonly K8sObject[]): KubeletNode[] {
-  let nodes = cache.get(objects);
-  if (!nodes) {
-    nodes = groupNodes(objects);
-    cache.set(objects, nodes);
-  }
-  return nodes;
-}
-
 interface Source {
   object: K8sObject;
   flags: Flag[];
@@ -93,7 +82,8 @@ interface Source {
   dropIn: boolean;
 }
 
-function groupNodes(objects: readonly K8sObject[]): KubeletNode[] {
+/** The kubelet nodes the objects describe; rules read them, grouped once per run, as `context.cluster.kubeletNodes`. */
+export function kubeletNodes(objects: readonly K8sObject[]): KubeletNode[] {
   const sources: Source[] = [];
   for (const object of objects) {
     if (isKubeletConfig(object)) sources.push({ object, flags: [], config: true, dropIn: /(^|\/)[^/]*\.conf\.d\//.test(slash(object.doc.file.path)) });

@@ -52,26 +52,24 @@ export function servicesRoutingTo(cluster: ClusterIndex, object: K8sObject, temp
   });
 }
 
-const kustomized = new WeakMap<ClusterIndex, Map<string, K8sObject[]>>();
-
 /**
  * Services without a selector in the directory of a Kustomization that sets `commonLabels` or
  * `labels` (with selectors): kustomize writes those labels into the Service's selector and the
  * workloads' pod labels when it builds, so such a Service selects the workloads beside it.
  */
 function kustomizedServicesBeside(cluster: ClusterIndex, object: K8sObject): readonly K8sObject[] {
-  let byDirectory = kustomized.get(cluster);
-  if (!byDirectory) {
-    byDirectory = new Map();
-    const labelling = new Set(cluster.ofKind('Kustomization').filter(addsSelectorLabels).map((kustomization) => directoryOf(kustomization)));
-    for (const service of cluster.ofKind('Service')) {
-      const directory = directoryOf(service);
-      if (!labelling.has(directory) || service.get('spec', 'selector') !== undefined) continue;
-      byDirectory.set(directory, [...(byDirectory.get(directory) ?? []), service]);
-    }
-    kustomized.set(cluster, byDirectory);
+  return cluster.derived(kustomizedServicesByDirectory).get(directoryOf(object)) ?? [];
+}
+
+function kustomizedServicesByDirectory(cluster: ClusterIndex): ReadonlyMap<string, K8sObject[]> {
+  const byDirectory = new Map<string, K8sObject[]>();
+  const labelling = new Set(cluster.ofKind('Kustomization').filter(addsSelectorLabels).map((kustomization) => directoryOf(kustomization)));
+  for (const service of cluster.ofKind('Service')) {
+    const directory = directoryOf(service);
+    if (!labelling.has(directory) || service.get('spec', 'selector') !== undefined) continue;
+    byDirectory.set(directory, [...(byDirectory.get(directory) ?? []), service]);
   }
-  return byDirectory.get(directoryOf(object)) ?? [];
+  return byDirectory;
 }
 
 function addsSelectorLabels(kustomization: K8sObject): boolean {

@@ -88,28 +88,26 @@ function directoryOf(object: K8sObject): string {
   return path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'), 0));
 }
 
-const served = new WeakMap<ClusterIndex, Map<K8sObject, Webhook[]>>();
-
 /** Fail-closed webhooks whose backend Service selects this object's pods: while they are down, matching API writes fail. */
 export function failClosedWebhooksServedBy(cluster: ClusterIndex, object: K8sObject): readonly Webhook[] {
-  let map = served.get(cluster);
-  if (!map) {
-    map = new Map();
-    for (const kind of WEBHOOK_CONFIGURATION_KINDS) {
-      for (const configuration of cluster.ofKind(kind)) {
-        for (const webhook of webhooksOf(configuration)) {
-          if (!webhook.failClosed) continue;
-          for (const { object: workload } of webhookBackend(cluster, webhook)?.workloads ?? []) {
-            const list = map.get(workload) ?? [];
-            list.push(webhook);
-            map.set(workload, list);
-          }
+  return cluster.derived(failClosedWebhooksByWorkload).get(object) ?? [];
+}
+
+function failClosedWebhooksByWorkload(cluster: ClusterIndex): ReadonlyMap<K8sObject, Webhook[]> {
+  const map = new Map<K8sObject, Webhook[]>();
+  for (const kind of WEBHOOK_CONFIGURATION_KINDS) {
+    for (const configuration of cluster.ofKind(kind)) {
+      for (const webhook of webhooksOf(configuration)) {
+        if (!webhook.failClosed) continue;
+        for (const { object: workload } of webhookBackend(cluster, webhook)?.workloads ?? []) {
+          const list = map.get(workload) ?? [];
+          list.push(webhook);
+          map.set(workload, list);
         }
       }
     }
-    served.set(cluster, map);
   }
-  return map.get(object) ?? [];
+  return map;
 }
 
 /** A verdict the set can only sometimes give: `unknown` when labels or CEL conditions outside it decide. */
