@@ -36,18 +36,25 @@ export function readAndParse(file: SizedFile, limits: InputLimits): ParsedFile[]
  * The file's bytes, read up to the size limit (undefined past it): the size from the stat is not
  * trusted, since /proc and /sys files report 0 and may never end. Opened without blocking, so a
  * pipe named like a manifest does not hang the run, and refused unless it is a regular file.
+ * The buffer starts one byte past the size fstat gives (so a file that grew is noticed) and
+ * doubles only when that fills: a fixed 1 MB buffer per file cost a small run more in allocation
+ * and garbage collection than reading did.
  */
 function readBounded(path: string, limit: number): Buffer | undefined {
   const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-    const chunks: Buffer[] = [];
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    let buffer = Buffer.allocUnsafe(Math.min(limit + 1, (stats.size || UNKNOWN_SIZE_GUESS) + 1));
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - total, 1 << 20) || 1);
-      const read = readSync(descriptor, chunk, 0, chunk.length, null);
-      if (read === 0) return Buffer.concat(chunks, total);
-      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      if (total === buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+        buffer.copy(larger, 0, 0, total);
+        buffer = larger;
+      }
+      const read = readSync(descriptor, buffer, total, buffer.length - total, null);
+      if (read === 0) return buffer.subarray(0, total);
       total += read;
       if (total > limit) return undefined;
     }
@@ -55,6 +62,9 @@ function readBounded(path: string, limit: number): Buffer | undefined {
     closeSync(descriptor);
   }
 }
+
+/** First buffer for a file whose stat says 0 bytes (kernel files, which may still hold text). */
+const UNKNOWN_SIZE_GUESS = 64 * 1024;
 
 export interface ParseJob {
   ballastParseJob: true;
