@@ -69,7 +69,7 @@ function layers() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'bundle/', 'node_modules/', 'bench/corpus/', 'bench/out/', 'coverage/', 'docs/'] },
+  { ignores: ['dist/', 'bundle/', 'src/**/*.generated.ts', 'node_modules/', 'bench/corpus/', 'bench/out/', 'coverage/', 'docs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

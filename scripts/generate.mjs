@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Writes what is generated from the rules: docs/rules/ (metadata and fixtures) and
-// schema/ballast-config.schema.json (with each rule's options). Runs on the build in dist/:
+// Writes what is generated from the rules: docs/rules/ (metadata and fixtures),
+// schema/ballast-config.schema.json (with each rule's options) and the config's validators as
+// code (src/engine/config-validators.generated.ts, see scripts/lib/config-validators.mjs). Runs on the build in dist/:
 // `npm run generate` builds first. With --check it writes nothing and exits 1 on any
 // difference (CI runs `npm run generate:check`).
 // The kubelet/kubeadm field schemas come from Kubernetes' Go sources, which are not in the
@@ -15,9 +16,15 @@ const { builtinRules } = await import(join(root, 'dist/rules/index.js'));
 const { renderRuleDocs } = await import(join(root, 'dist/src/docs.js'));
 const { editorSchema } = await import(join(root, 'dist/src/engine/editor-schema.js'));
 const { loadFixtureCases } = await import(join(root, 'dist/src/testing/fixture-cases.js'));
+const { configSchema } = await import(join(root, 'dist/src/engine/config-schema.js'));
+const { AJV_OPTIONS, optionsSchema } = await import(join(root, 'dist/src/engine/options-compiler.js'));
+const { configValidatorsSource } = await import(join(root, 'scripts/lib/config-validators.mjs'));
 
 /** Generated files by path from the repository root; `null` marks a stale page to remove. */
-const wanted = new Map([['schema/ballast-config.schema.json', editorSchema(builtinRules)]]);
+const wanted = new Map([
+  ['schema/ballast-config.schema.json', editorSchema(builtinRules)],
+  ['src/engine/config-validators.generated.ts', configValidatorsSource(configSchema, builtinRules, { ajvOptions: AJV_OPTIONS, optionsSchema })],
+]);
 const pages = renderRuleDocs(builtinRules, loadFixtureCases(join(root, 'fixtures'), root));
 for (const [name, text] of pages) wanted.set(`docs/rules/${name}`, text);
 for (const name of readdirSync(join(root, 'docs/rules'))) if (name.endsWith('.md') && !pages.has(name)) wanted.set(`docs/rules/${name}`, null);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, closest } from './config-error.js';
 import { loadConfig } from './config-loader.js';
 import { validateConfig } from './load-config.js';
+import { optionsCompiler } from './options-compiler.js';
 import type { AnyRule } from './rule.js';
 
 /** The ConfigError thrown for `text`, as `where` and the message after it. */
@@ -131,8 +132,10 @@ describe('validateConfig', () => {
     };
     const text = lines('rules:', '  acme/team-label: { severity: warning, options: { label: owner } }');
     expect(failure(text).message).toMatch(/^unknown rule "acme\/team-label"/);
-    expect(validateConfig(text, { rules: [plugin] })).toEqual({ rules: { 'acme/team-label': { severity: 'warning', options: { label: 'owner' } } } });
-    expect(failure(lines('rules:', '  acme/team-label: { options: { label: 3 } }'), { rules: [plugin] })).toEqual({
+    // A plugin's options schema is compiled with ajv (the built-in rules' validators are generated).
+    const compileOptions = optionsCompiler();
+    expect(validateConfig(text, { rules: [plugin], compileOptions })).toEqual({ rules: { 'acme/team-label': { severity: 'warning', options: { label: 'owner' } } } });
+    expect(failure(lines('rules:', '  acme/team-label: { options: { label: 3 } }'), { rules: [plugin], compileOptions })).toEqual({
       where: '.ballast.yaml:2:40',
       message: 'rules.acme/team-label.options.label must be string',
     });
@@ -152,5 +155,14 @@ describe('closest', () => {
     expect(closest('qos-best-effort', ['qos-besteffort', 'replicas-min'])).toBe('qos-besteffort');
     expect(closest('memory', ['replicas-min'])).toBeUndefined();
     expect(closest('x', [])).toBeUndefined();
+  });
+
+  it('loads ajv only for a plugin rule that has an options schema, and validates its options with it', async () => {
+    const plugin: AnyRule = {
+      meta: { id: 'acme/replicas', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {}, options: { schema: { min: { type: 'integer', minimum: 1 } }, defaults: { min: 2 } } },
+      checkObject: () => undefined,
+    };
+    await expect(loadConfig(lines('rules:', '  acme/replicas: { options: { min: 0 } }'), { rules: [plugin] })).rejects.toThrow('rules.acme/replicas.options.min must be >= 1');
+    expect(() => validateConfig(lines('rules:', '  acme/replicas: { options: { min: 0 } }'), { rules: [plugin] })).toThrow('no compiler was given');
   });
 });

@@ -1,13 +1,13 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { parseYamlFile } from '../parse/yaml.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import type { BallastConfig } from './config.js';
-import { configSchema } from './config-schema.js';
 import type { AnyRule } from './rule.js';
 import { ruleSet } from './rule-set.js';
 import { closest, ConfigError } from './config-error.js';
 import { isMap } from '../model/access.js';
 import { isNegative, parseQuantity } from '../model/quantity.js';
+import { builtinOptionValidators, validateConfigSchema, validateNoOptions } from './config-validators.generated.js';
 
 export interface LoadConfigOptions {
   /** Name used in error messages, usually the config file's path. */
@@ -19,7 +19,21 @@ export interface LoadConfigOptions {
    * validation that follows loading them (plugins load only from a config that validates).
    */
   pluginsPending?: boolean;
+  /**
+   * Compiles a plugin rule's options schema (`compileOptionsSchema` of options-compiler.ts, which
+   * loads ajv): the config schema and the built-in rules' options are validated by code generated
+   * at build time, so a run without plugin options never loads ajv.
+   */
+  compileOptions?: (properties: Record<string, unknown>) => Validator;
 }
+
+/** What ajv's validators are to this module, generated or compiled: a test that keeps its errors. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+const GENERATED_OPTIONS: Readonly<Record<string, Validator | undefined>> = builtinOptionValidators;
 
 /** Validates a config given as YAML/JSON text or as an object; throws `ConfigError`. */
 export function validateConfig(source: string | object, options: LoadConfigOptions = {}): BallastConfig {
@@ -43,8 +57,7 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
     }
   }
 
-  const ajv = new Ajv({ allErrors: false, strict: false });
-  const validate = ajv.compile(configSchema);
+  const validate: Validator = validateConfigSchema;
   if (!validate(value)) throw schemaError(validate.errors, locate);
   const config = value as BallastConfig;
 
@@ -60,8 +73,7 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
         throw new ConfigError(`unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, locate(`${at}/${pointerKey(id)}`));
       }
       if (typeof setting === 'string' || !setting.options) continue;
-      const optionsSchema = { type: 'object', additionalProperties: false, properties: rule.meta.options?.schema ?? {} };
-      const validateOptions = ajv.compile(optionsSchema);
+      const validateOptions = optionsValidator(rule, options.compileOptions);
       const field = `${at.slice(1).replaceAll('/', '.')}.${id}.options`;
       if (!validateOptions(setting.options)) throw schemaError(validateOptions.errors, (pointer) => locate(`${at}/${pointerKey(id)}/options${pointer}`), field);
     }
@@ -84,6 +96,17 @@ function checkNodeQuantities(config: BallastConfig, locate: (pointer: string) =>
       }
     }
   }
+}
+
+/** The validator of a rule's options: generated for the built-in rules and for rules that take none, compiled for a plugin's. */
+function optionsValidator(rule: AnyRule, compile: LoadConfigOptions['compileOptions']): Validator {
+  const schema = rule.meta.options?.schema;
+  // Plugin rule ids are namespaced (`<plugin>/<rule>`, see rule-set.ts): an id without a `/` is built in.
+  const generated = rule.meta.id.includes('/') ? undefined : GENERATED_OPTIONS[rule.meta.id];
+  if (generated && schema) return generated;
+  if (!schema) return validateNoOptions;
+  if (!compile) throw new Error(`rule ${rule.meta.id} has an options schema and no compiler was given for it`);
+  return compile(schema);
 }
 
 function schemaError(errors: ErrorObject[] | null | undefined, locate: (pointer: string) => string, prefix = ''): ConfigError {

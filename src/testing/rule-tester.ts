@@ -7,6 +7,7 @@ import { deepStrictEqual, ok } from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { lint } from '../engine/lint.js';
 import { validateConfig } from '../engine/load-config.js';
+import { optionsCompiler } from '../engine/options-compiler.js';
 import type { AnyRule } from '../engine/rule.js';
 import { ruleSet } from '../engine/rule-set.js';
 import type { Finding, InternalError } from '../types.js';
@@ -37,7 +38,7 @@ export interface FixtureOutcome {
 
 /** Lints one fixture case with the rules it names and compares the findings with its expectations. */
 export function runFixtureCase(fixture: FixtureCase, rules: readonly AnyRule[] = []): FixtureOutcome {
-  const config = fixture.config ? validateConfig(fixture.config, { rules }) : undefined;
+  const config = fixture.config ? validateConfig(fixture.config, { rules, compileOptions: optionsCompiler() }) : undefined;
   const result = lint(
     fixture.files.map((file) => ({ path: file.path, bytes: file.bytes })),
     {
