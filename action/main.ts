@@ -88,11 +88,20 @@ function count(findings: readonly Finding[]): { errors: number; warnings: number
 function rebase(finding: Finding, cwd: string, workspace: string): Finding {
   const path = (file: string): string => {
     if (file === '-') return file;
-    const fromRoot = relative(workspace, resolve(cwd, file));
-    return fromRoot.startsWith('..') || isAbsolute(fromRoot) ? resolve(cwd, file) : fromRoot.split(sep).join('/');
+    // Findings share files (hundreds per run, a few per file): each path is worked out once.
+    const key = `${cwd}\u0000${workspace}\u0000${file}`;
+    let rebased = REBASED.get(key);
+    if (rebased === undefined) {
+      const fromRoot = relative(workspace, resolve(cwd, file));
+      rebased = fromRoot.startsWith('..') || isAbsolute(fromRoot) ? resolve(cwd, file) : fromRoot.split(sep).join('/');
+      REBASED.set(key, rebased);
+    }
+    return rebased;
   };
   return { ...finding, file: path(finding.file), ...(finding.related ? { related: finding.related.map((related) => ({ ...related, file: path(related.file) })) } : {}) };
 }
+
+const REBASED = new Map<string, string>();
 
 /** A report from an earlier run, or one the pull request added, must not be uploaded as this run's. */
 function removeStale(path: string): void {
