@@ -21,7 +21,7 @@ function ucs2length(str) {
 
 
 export const validateConfigSchema = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ballast.dev/schema/ballast-config.schema.json","title":"ballast configuration","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"Preset the rule severities start from, or the path of a config file (relative to this one) whose settings this one starts from.","anyOf":[{"enum":["recommended","strict","all"]},{"type":"string","pattern":"\\.(ya?ml|json)$"}]},"rules":{"type":"object","description":"Per-rule severity (\"off\", \"info\", \"warning\", \"error\") or { severity, options }.","additionalProperties":{"anyOf":[{"enum":["off","info","warning","error"]},{"type":"object","additionalProperties":false,"properties":{"severity":{"enum":["off","info","warning","error"]},"options":{"type":"object"}}}]}},"exclude":{"type":"array","description":"Objects not to lint: each entry matches objects by kind, namespace and name (globs with *), all given fields at once.","items":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"kind":{"type":"string"},"namespace":{"type":"string"},"name":{"type":"string"}}}},"overrides":{"type":"array","description":"Rules and exclusions for the files that `files` globs (relative to this config file) match; later entries win.","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}]},"rules":{"type":"object","description":"Per-rule severity (\"off\", \"info\", \"warning\", \"error\") or { severity, options }.","additionalProperties":{"anyOf":[{"enum":["off","info","warning","error"]},{"type":"object","additionalProperties":false,"properties":{"severity":{"enum":["off","info","warning","error"]},"options":{"type":"object"}}}]}},"exclude":{"type":"array","description":"Objects not to lint: each entry matches objects by kind, namespace and name (globs with *), all given fields at once.","items":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"kind":{"type":"string"},"namespace":{"type":"string"},"name":{"type":"string"}}}}}}},"ignore":{"type":"array","items":{"type":"string"},"description":"Globs of files not to lint."},"limits":{"type":"object","additionalProperties":false,"description":"Input limits. Without maxFileSize, files found by walking a folder over 10 MB are skipped, and named files and standard input are read whatever their size.","properties":{"maxFileSize":{"anyOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG](i?[bB])?|[bB])?\\s*$"}],"description":"Largest file read: bytes, or a size like 20MB or 64MiB."},"maxDepth":{"type":"integer","minimum":1},"maxAliasNodes":{"type":"integer","minimum":1}}},"plugins":{"type":"array","items":{"type":"string"},"description":"Modules whose default export is a list of extra rules."},"render":{"description":"Render Kustomize overlays and Helm charts before linting (false: lint files as they are).","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"helmValues":{"type":"array","items":{"type":"string"},"description":"Values files for helm template, relative to the config file."}}}]},"cluster":{"type":"object","additionalProperties":false,"description":"Facts about the cluster that manifests alone cannot tell.","properties":{"kubernetesVersion":{"type":"string","pattern":"^v?\\d+\\.\\d+(\\.\\d+)?$"},"controlPlaneNodes":{"type":"integer","minimum":1},"nodes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","capacity"],"properties":{"name":{"type":"string"},"count":{"type":"integer","minimum":1},"capacity":{"type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"}]}},"kubeReserved":{"type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"}]}},"systemReserved":{"type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"}]}},"evictionHard":{"type":"object","additionalProperties":{"type":"string"}}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ballast.dev/schema/ballast-config.schema.json","title":"ballast configuration","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"Preset the rule severities start from, or the path of a config file (relative to this one) whose settings this one starts from.","anyOf":[{"enum":["recommended","strict","all"]},{"type":"string","pattern":"\\.(ya?ml|json)$"}]},"rules":{"type":"object","description":"Per-rule severity (\"off\", \"info\", \"warning\", \"error\") or { severity, options }.","additionalProperties":{"anyOf":[{"enum":["off","info","warning","error"]},{"type":"object","additionalProperties":false,"properties":{"severity":{"enum":["off","info","warning","error"]},"options":{"type":"object"}}}]}},"exclude":{"type":"array","description":"Objects not to lint: each entry matches objects by kind, namespace and name (globs with *), all given fields at once.","items":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"kind":{"type":"string"},"namespace":{"type":"string"},"name":{"type":"string"}}}},"overrides":{"type":"array","description":"Rules and exclusions for the files that `files` globs (relative to this config file) match; later entries win.","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}]},"rules":{"type":"object","description":"Per-rule severity (\"off\", \"info\", \"warning\", \"error\") or { severity, options }.","additionalProperties":{"anyOf":[{"enum":["off","info","warning","error"]},{"type":"object","additionalProperties":false,"properties":{"severity":{"enum":["off","info","warning","error"]},"options":{"type":"object"}}}]}},"exclude":{"type":"array","description":"Objects not to lint: each entry matches objects by kind, namespace and name (globs with *), all given fields at once.","items":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"kind":{"type":"string"},"namespace":{"type":"string"},"name":{"type":"string"}}}}}}},"ignore":{"type":"array","items":{"type":"string"},"description":"Globs of files not to lint."},"limits":{"type":"object","additionalProperties":false,"description":"Input and output limits. Without maxFileSize, files found by walking a folder over 10 MB are skipped, and named files and standard input are read whatever their size.","properties":{"maxFileSize":{"anyOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG](i?[bB])?|[bB])?\\s*$"}],"description":"Largest file read: bytes, or a size like 20MB or 64MiB."},"maxDepth":{"type":"integer","minimum":1},"maxAliasNodes":{"type":"integer","minimum":1},"maxResults":{"description":"The most findings a report holds, the most severe kept, with a notice of how many were left out; 0 for all. A number for every format, or one per format. Defaults: sarif 25000 (GitHub code scanning rejects more), github 1000 annotations, the others all.","anyOf":[{"type":"integer","minimum":0},{"type":"object","additionalProperties":false,"properties":{"stylish":{"type":"integer","minimum":0},"json":{"type":"integer","minimum":0},"sarif":{"type":"integer","minimum":0},"github":{"type":"integer","minimum":0},"junit":{"type":"integer","minimum":0}}}]}}},"plugins":{"type":"array","items":{"type":"string"},"description":"Modules whose default export is a list of extra rules."},"render":{"description":"Render Kustomize overlays and Helm charts before linting (false: lint files as they are).","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"helmValues":{"type":"array","items":{"type":"string"},"description":"Values files for helm template, relative to the config file."}}}]},"cluster":{"type":"object","additionalProperties":false,"description":"Facts about the cluster that manifests alone cannot tell.","properties":{"kubernetesVersion":{"type":"string","pattern":"^v?\\d+\\.\\d+(\\.\\d+)?$"},"controlPlaneNodes":{"type":"integer","minimum":1},"nodes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","capacity"],"properties":{"name":{"type":"string"},"count":{"type":"integer","minimum":1},"capacity":{"type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"}]}},"kubeReserved":{"type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"}]}},"systemReserved":{"type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"}]}},"evictionHard":{"type":"object","additionalProperties":{"type":"string"}}}}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\.(ya?ml|json)$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG](i?[bB])?|[bB])?\\s*$", "u");
@@ -765,7 +765,7 @@ if(errors === _errs72){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 const _errs74 = errors;
 for(const key8 in data26){
-if(!(((key8 === "maxFileSize") || (key8 === "maxDepth")) || (key8 === "maxAliasNodes"))){
+if(!((((key8 === "maxFileSize") || (key8 === "maxDepth")) || (key8 === "maxAliasNodes")) || (key8 === "maxResults"))){
 validate10.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -903,6 +903,271 @@ var valid17 = _errs83 === errors;
 else {
 var valid17 = true;
 }
+if(valid17){
+if(data26.maxResults !== undefined){
+let data30 = data26.maxResults;
+const _errs85 = errors;
+const _errs86 = errors;
+let valid19 = false;
+const _errs87 = errors;
+if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
+const err26 = {instancePath:instancePath+"/limits/maxResults",schemaPath:"#/properties/limits/properties/maxResults/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(errors === _errs87){
+if(typeof data30 == "number"){
+if(data30 < 0 || isNaN(data30)){
+const err27 = {instancePath:instancePath+"/limits/maxResults",schemaPath:"#/properties/limits/properties/maxResults/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+var _valid5 = _errs87 === errors;
+valid19 = valid19 || _valid5;
+if(!valid19){
+const _errs89 = errors;
+if(errors === _errs89){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+const _errs91 = errors;
+for(const key9 in data30){
+if(!(((((key9 === "stylish") || (key9 === "json")) || (key9 === "sarif")) || (key9 === "github")) || (key9 === "junit"))){
+const err28 = {instancePath:instancePath+"/limits/maxResults",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+break;
+}
+}
+if(_errs91 === errors){
+if(data30.stylish !== undefined){
+let data31 = data30.stylish;
+const _errs92 = errors;
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err29 = {instancePath:instancePath+"/limits/maxResults/stylish",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/stylish/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(errors === _errs92){
+if(typeof data31 == "number"){
+if(data31 < 0 || isNaN(data31)){
+const err30 = {instancePath:instancePath+"/limits/maxResults/stylish",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/stylish/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs92 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data30.json !== undefined){
+let data32 = data30.json;
+const _errs94 = errors;
+if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
+const err31 = {instancePath:instancePath+"/limits/maxResults/json",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/json/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(errors === _errs94){
+if(typeof data32 == "number"){
+if(data32 < 0 || isNaN(data32)){
+const err32 = {instancePath:instancePath+"/limits/maxResults/json",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/json/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs94 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data30.sarif !== undefined){
+let data33 = data30.sarif;
+const _errs96 = errors;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+const err33 = {instancePath:instancePath+"/limits/maxResults/sarif",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/sarif/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(errors === _errs96){
+if(typeof data33 == "number"){
+if(data33 < 0 || isNaN(data33)){
+const err34 = {instancePath:instancePath+"/limits/maxResults/sarif",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/sarif/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs96 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data30.github !== undefined){
+let data34 = data30.github;
+const _errs98 = errors;
+if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+const err35 = {instancePath:instancePath+"/limits/maxResults/github",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/github/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(errors === _errs98){
+if(typeof data34 == "number"){
+if(data34 < 0 || isNaN(data34)){
+const err36 = {instancePath:instancePath+"/limits/maxResults/github",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/github/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs98 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data30.junit !== undefined){
+let data35 = data30.junit;
+const _errs100 = errors;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err37 = {instancePath:instancePath+"/limits/maxResults/junit",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/junit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(errors === _errs100){
+if(typeof data35 == "number"){
+if(data35 < 0 || isNaN(data35)){
+const err38 = {instancePath:instancePath+"/limits/maxResults/junit",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/properties/junit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs100 === errors;
+}
+else {
+var valid20 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/limits/maxResults",schemaPath:"#/properties/limits/properties/maxResults/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+var _valid5 = _errs89 === errors;
+valid19 = valid19 || _valid5;
+}
+if(!valid19){
+const err40 = {instancePath:instancePath+"/limits/maxResults",schemaPath:"#/properties/limits/properties/maxResults/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs86;
+if(vErrors !== null){
+if(_errs86){
+vErrors.length = _errs86;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid17 = _errs85 === errors;
+}
+else {
+var valid17 = true;
+}
+}
 }
 }
 }
@@ -919,20 +1184,20 @@ var valid0 = true;
 }
 if(valid0){
 if(data.plugins !== undefined){
-let data30 = data.plugins;
-const _errs85 = errors;
-if(errors === _errs85){
-if(Array.isArray(data30)){
-var valid19 = true;
-const len5 = data30.length;
+let data36 = data.plugins;
+const _errs102 = errors;
+if(errors === _errs102){
+if(Array.isArray(data36)){
+var valid21 = true;
+const len5 = data36.length;
 for(let i5=0; i5<len5; i5++){
-const _errs87 = errors;
-if(typeof data30[i5] !== "string"){
+const _errs104 = errors;
+if(typeof data36[i5] !== "string"){
 validate10.errors = [{instancePath:instancePath+"/plugins/" + i5,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid19 = _errs87 === errors;
-if(!valid19){
+var valid21 = _errs104 === errors;
+if(!valid21){
 break;
 }
 }
@@ -942,174 +1207,174 @@ validate10.errors = [{instancePath:instancePath+"/plugins",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs85 === errors;
+var valid0 = _errs102 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.render !== undefined){
-let data32 = data.render;
-const _errs89 = errors;
-const _errs90 = errors;
-let valid20 = false;
-const _errs91 = errors;
-if(typeof data32 !== "boolean"){
-const err26 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data38 = data.render;
+const _errs106 = errors;
+const _errs107 = errors;
+let valid22 = false;
+const _errs108 = errors;
+if(typeof data38 !== "boolean"){
+const err41 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err41];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err41);
 }
 errors++;
 }
-var _valid5 = _errs91 === errors;
-valid20 = valid20 || _valid5;
-if(!valid20){
-const _errs93 = errors;
-if(errors === _errs93){
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-const _errs95 = errors;
-for(const key9 in data32){
-if(!((key9 === "enabled") || (key9 === "helmValues"))){
-const err27 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-break;
-}
-}
-if(_errs95 === errors){
-if(data32.enabled !== undefined){
-const _errs96 = errors;
-if(typeof data32.enabled !== "boolean"){
-const err28 = {instancePath:instancePath+"/render/enabled",schemaPath:"#/properties/render/anyOf/1/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-var valid21 = _errs96 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data32.helmValues !== undefined){
-let data34 = data32.helmValues;
-const _errs98 = errors;
-if(errors === _errs98){
-if(Array.isArray(data34)){
-var valid22 = true;
-const len6 = data34.length;
-for(let i6=0; i6<len6; i6++){
-const _errs100 = errors;
-if(typeof data34[i6] !== "string"){
-const err29 = {instancePath:instancePath+"/render/helmValues/" + i6,schemaPath:"#/properties/render/anyOf/1/properties/helmValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var valid22 = _errs100 === errors;
+var _valid6 = _errs108 === errors;
+valid22 = valid22 || _valid6;
 if(!valid22){
+const _errs110 = errors;
+if(errors === _errs110){
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+const _errs112 = errors;
+for(const key10 in data38){
+if(!((key10 === "enabled") || (key10 === "helmValues"))){
+const err42 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+break;
+}
+}
+if(_errs112 === errors){
+if(data38.enabled !== undefined){
+const _errs113 = errors;
+if(typeof data38.enabled !== "boolean"){
+const err43 = {instancePath:instancePath+"/render/enabled",schemaPath:"#/properties/render/anyOf/1/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var valid23 = _errs113 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data38.helmValues !== undefined){
+let data40 = data38.helmValues;
+const _errs115 = errors;
+if(errors === _errs115){
+if(Array.isArray(data40)){
+var valid24 = true;
+const len6 = data40.length;
+for(let i6=0; i6<len6; i6++){
+const _errs117 = errors;
+if(typeof data40[i6] !== "string"){
+const err44 = {instancePath:instancePath+"/render/helmValues/" + i6,schemaPath:"#/properties/render/anyOf/1/properties/helmValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var valid24 = _errs117 === errors;
+if(!valid24){
 break;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/render/helmValues",schemaPath:"#/properties/render/anyOf/1/properties/helmValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err45 = {instancePath:instancePath+"/render/helmValues",schemaPath:"#/properties/render/anyOf/1/properties/helmValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err45];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err45);
 }
 errors++;
 }
 }
-var valid21 = _errs98 === errors;
+var valid23 = _errs115 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err46];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err46);
 }
 errors++;
 }
 }
-var _valid5 = _errs93 === errors;
-valid20 = valid20 || _valid5;
+var _valid6 = _errs110 === errors;
+valid22 = valid22 || _valid6;
 }
-if(!valid20){
-const err32 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid22){
+const err47 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err47];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err47);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs90;
+errors = _errs107;
 if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
+if(_errs107){
+vErrors.length = _errs107;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid0 = _errs89 === errors;
+var valid0 = _errs106 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.cluster !== undefined){
-let data36 = data.cluster;
-const _errs102 = errors;
-if(errors === _errs102){
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-const _errs104 = errors;
-for(const key10 in data36){
-if(!(((key10 === "kubernetesVersion") || (key10 === "controlPlaneNodes")) || (key10 === "nodes"))){
-validate10.errors = [{instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+let data42 = data.cluster;
+const _errs119 = errors;
+if(errors === _errs119){
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+const _errs121 = errors;
+for(const key11 in data42){
+if(!(((key11 === "kubernetesVersion") || (key11 === "controlPlaneNodes")) || (key11 === "nodes"))){
+validate10.errors = [{instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs104 === errors){
-if(data36.kubernetesVersion !== undefined){
-let data37 = data36.kubernetesVersion;
-const _errs105 = errors;
-if(errors === _errs105){
-if(typeof data37 === "string"){
-if(!pattern2.test(data37)){
+if(_errs121 === errors){
+if(data42.kubernetesVersion !== undefined){
+let data43 = data42.kubernetesVersion;
+const _errs122 = errors;
+if(errors === _errs122){
+if(typeof data43 === "string"){
+if(!pattern2.test(data43)){
 validate10.errors = [{instancePath:instancePath+"/cluster/kubernetesVersion",schemaPath:"#/properties/cluster/properties/kubernetesVersion/pattern",keyword:"pattern",params:{pattern: "^v?\\d+\\.\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^v?\\d+\\.\\d+(\\.\\d+)?$"+"\""}];
 return false;
 }
@@ -1119,156 +1384,156 @@ validate10.errors = [{instancePath:instancePath+"/cluster/kubernetesVersion",sch
 return false;
 }
 }
-var valid23 = _errs105 === errors;
+var valid25 = _errs122 === errors;
 }
 else {
-var valid23 = true;
+var valid25 = true;
 }
-if(valid23){
-if(data36.controlPlaneNodes !== undefined){
-let data38 = data36.controlPlaneNodes;
-const _errs107 = errors;
-if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
+if(valid25){
+if(data42.controlPlaneNodes !== undefined){
+let data44 = data42.controlPlaneNodes;
+const _errs124 = errors;
+if(!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))){
 validate10.errors = [{instancePath:instancePath+"/cluster/controlPlaneNodes",schemaPath:"#/properties/cluster/properties/controlPlaneNodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs107){
-if(typeof data38 == "number"){
-if(data38 < 1 || isNaN(data38)){
+if(errors === _errs124){
+if(typeof data44 == "number"){
+if(data44 < 1 || isNaN(data44)){
 validate10.errors = [{instancePath:instancePath+"/cluster/controlPlaneNodes",schemaPath:"#/properties/cluster/properties/controlPlaneNodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid23 = _errs107 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data36.nodes !== undefined){
-let data39 = data36.nodes;
-const _errs109 = errors;
-if(errors === _errs109){
-if(Array.isArray(data39)){
-var valid24 = true;
-const len7 = data39.length;
-for(let i7=0; i7<len7; i7++){
-let data40 = data39[i7];
-const _errs111 = errors;
-if(errors === _errs111){
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-let missing1;
-if(((data40.name === undefined) && (missing1 = "name")) || ((data40.capacity === undefined) && (missing1 = "capacity"))){
-validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7,schemaPath:"#/properties/cluster/properties/nodes/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs113 = errors;
-for(const key11 in data40){
-if(!((((((key11 === "name") || (key11 === "count")) || (key11 === "capacity")) || (key11 === "kubeReserved")) || (key11 === "systemReserved")) || (key11 === "evictionHard"))){
-validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7,schemaPath:"#/properties/cluster/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs113 === errors){
-if(data40.name !== undefined){
-const _errs114 = errors;
-if(typeof data40.name !== "string"){
-validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/name",schemaPath:"#/properties/cluster/properties/nodes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid25 = _errs114 === errors;
+var valid25 = _errs124 === errors;
 }
 else {
 var valid25 = true;
 }
 if(valid25){
-if(data40.count !== undefined){
-let data42 = data40.count;
-const _errs116 = errors;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+if(data42.nodes !== undefined){
+let data45 = data42.nodes;
+const _errs126 = errors;
+if(errors === _errs126){
+if(Array.isArray(data45)){
+var valid26 = true;
+const len7 = data45.length;
+for(let i7=0; i7<len7; i7++){
+let data46 = data45[i7];
+const _errs128 = errors;
+if(errors === _errs128){
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+let missing1;
+if(((data46.name === undefined) && (missing1 = "name")) || ((data46.capacity === undefined) && (missing1 = "capacity"))){
+validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7,schemaPath:"#/properties/cluster/properties/nodes/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs130 = errors;
+for(const key12 in data46){
+if(!((((((key12 === "name") || (key12 === "count")) || (key12 === "capacity")) || (key12 === "kubeReserved")) || (key12 === "systemReserved")) || (key12 === "evictionHard"))){
+validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7,schemaPath:"#/properties/cluster/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs130 === errors){
+if(data46.name !== undefined){
+const _errs131 = errors;
+if(typeof data46.name !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/name",schemaPath:"#/properties/cluster/properties/nodes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid27 = _errs131 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data46.count !== undefined){
+let data48 = data46.count;
+const _errs133 = errors;
+if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
 validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/count",schemaPath:"#/properties/cluster/properties/nodes/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs116){
-if(typeof data42 == "number"){
-if(data42 < 1 || isNaN(data42)){
+if(errors === _errs133){
+if(typeof data48 == "number"){
+if(data48 < 1 || isNaN(data48)){
 validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/count",schemaPath:"#/properties/cluster/properties/nodes/items/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid25 = _errs116 === errors;
+var valid27 = _errs133 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
-if(valid25){
-if(data40.capacity !== undefined){
-let data43 = data40.capacity;
-const _errs118 = errors;
-if(errors === _errs118){
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key12 in data43){
-let data44 = data43[key12];
-const _errs121 = errors;
-const _errs122 = errors;
-let valid27 = false;
-const _errs123 = errors;
-if(typeof data44 !== "string"){
-const err33 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/capacity/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/capacity/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid27){
+if(data46.capacity !== undefined){
+let data49 = data46.capacity;
+const _errs135 = errors;
+if(errors === _errs135){
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key13 in data49){
+let data50 = data49[key13];
+const _errs138 = errors;
+const _errs139 = errors;
+let valid29 = false;
+const _errs140 = errors;
+if(typeof data50 !== "string"){
+const err48 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/capacity/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/capacity/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err48];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err48);
 }
 errors++;
 }
-var _valid6 = _errs123 === errors;
-valid27 = valid27 || _valid6;
-if(!valid27){
-const _errs125 = errors;
-if(!(typeof data44 == "number")){
-const err34 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/capacity/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/capacity/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid7 = _errs140 === errors;
+valid29 = valid29 || _valid7;
+if(!valid29){
+const _errs142 = errors;
+if(!(typeof data50 == "number")){
+const err49 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/capacity/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/capacity/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err49];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err49);
 }
 errors++;
 }
-var _valid6 = _errs125 === errors;
-valid27 = valid27 || _valid6;
+var _valid7 = _errs142 === errors;
+valid29 = valid29 || _valid7;
 }
-if(!valid27){
-const err35 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/capacity/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/capacity/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid29){
+const err50 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/capacity/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/capacity/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err50];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err50);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs122;
+errors = _errs139;
 if(vErrors !== null){
-if(_errs122){
-vErrors.length = _errs122;
+if(_errs139){
+vErrors.length = _errs139;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid26 = _errs121 === errors;
-if(!valid26){
+var valid28 = _errs138 === errors;
+if(!valid28){
 break;
 }
 }
@@ -1278,75 +1543,75 @@ validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/capacit
 return false;
 }
 }
-var valid25 = _errs118 === errors;
+var valid27 = _errs135 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
-if(valid25){
-if(data40.kubeReserved !== undefined){
-let data45 = data40.kubeReserved;
-const _errs127 = errors;
-if(errors === _errs127){
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key13 in data45){
-let data46 = data45[key13];
-const _errs130 = errors;
-const _errs131 = errors;
-let valid29 = false;
-const _errs132 = errors;
-if(typeof data46 !== "string"){
-const err36 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/kubeReserved/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/kubeReserved/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid27){
+if(data46.kubeReserved !== undefined){
+let data51 = data46.kubeReserved;
+const _errs144 = errors;
+if(errors === _errs144){
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key14 in data51){
+let data52 = data51[key14];
+const _errs147 = errors;
+const _errs148 = errors;
+let valid31 = false;
+const _errs149 = errors;
+if(typeof data52 !== "string"){
+const err51 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/kubeReserved/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/kubeReserved/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err51];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err51);
 }
 errors++;
 }
-var _valid7 = _errs132 === errors;
-valid29 = valid29 || _valid7;
-if(!valid29){
-const _errs134 = errors;
-if(!(typeof data46 == "number")){
-const err37 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/kubeReserved/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/kubeReserved/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid8 = _errs149 === errors;
+valid31 = valid31 || _valid8;
+if(!valid31){
+const _errs151 = errors;
+if(!(typeof data52 == "number")){
+const err52 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/kubeReserved/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/kubeReserved/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err52];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err52);
 }
 errors++;
 }
-var _valid7 = _errs134 === errors;
-valid29 = valid29 || _valid7;
+var _valid8 = _errs151 === errors;
+valid31 = valid31 || _valid8;
 }
-if(!valid29){
-const err38 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/kubeReserved/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/kubeReserved/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid31){
+const err53 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/kubeReserved/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/kubeReserved/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err53];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err53);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs131;
+errors = _errs148;
 if(vErrors !== null){
-if(_errs131){
-vErrors.length = _errs131;
+if(_errs148){
+vErrors.length = _errs148;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid28 = _errs130 === errors;
-if(!valid28){
+var valid30 = _errs147 === errors;
+if(!valid30){
 break;
 }
 }
@@ -1356,75 +1621,75 @@ validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/kubeRes
 return false;
 }
 }
-var valid25 = _errs127 === errors;
+var valid27 = _errs144 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
-if(valid25){
-if(data40.systemReserved !== undefined){
-let data47 = data40.systemReserved;
-const _errs136 = errors;
-if(errors === _errs136){
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key14 in data47){
-let data48 = data47[key14];
-const _errs139 = errors;
-const _errs140 = errors;
-let valid31 = false;
-const _errs141 = errors;
-if(typeof data48 !== "string"){
-const err39 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/systemReserved/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/systemReserved/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid27){
+if(data46.systemReserved !== undefined){
+let data53 = data46.systemReserved;
+const _errs153 = errors;
+if(errors === _errs153){
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key15 in data53){
+let data54 = data53[key15];
+const _errs156 = errors;
+const _errs157 = errors;
+let valid33 = false;
+const _errs158 = errors;
+if(typeof data54 !== "string"){
+const err54 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/systemReserved/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/systemReserved/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err54];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err54);
 }
 errors++;
 }
-var _valid8 = _errs141 === errors;
-valid31 = valid31 || _valid8;
-if(!valid31){
-const _errs143 = errors;
-if(!(typeof data48 == "number")){
-const err40 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/systemReserved/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/systemReserved/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid9 = _errs158 === errors;
+valid33 = valid33 || _valid9;
+if(!valid33){
+const _errs160 = errors;
+if(!(typeof data54 == "number")){
+const err55 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/systemReserved/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/systemReserved/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err55];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err55);
 }
 errors++;
 }
-var _valid8 = _errs143 === errors;
-valid31 = valid31 || _valid8;
+var _valid9 = _errs160 === errors;
+valid33 = valid33 || _valid9;
 }
-if(!valid31){
-const err41 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/systemReserved/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/systemReserved/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid33){
+const err56 = {instancePath:instancePath+"/cluster/nodes/" + i7+"/systemReserved/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/systemReserved/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err56];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err56);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs140;
+errors = _errs157;
 if(vErrors !== null){
-if(_errs140){
-vErrors.length = _errs140;
+if(_errs157){
+vErrors.length = _errs157;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid30 = _errs139 === errors;
-if(!valid30){
+var valid32 = _errs156 === errors;
+if(!valid32){
 break;
 }
 }
@@ -1434,25 +1699,25 @@ validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/systemR
 return false;
 }
 }
-var valid25 = _errs136 === errors;
+var valid27 = _errs153 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
-if(valid25){
-if(data40.evictionHard !== undefined){
-let data49 = data40.evictionHard;
-const _errs145 = errors;
-if(errors === _errs145){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key15 in data49){
-const _errs148 = errors;
-if(typeof data49[key15] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/evictionHard/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/evictionHard/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid27){
+if(data46.evictionHard !== undefined){
+let data55 = data46.evictionHard;
+const _errs162 = errors;
+if(errors === _errs162){
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key16 in data55){
+const _errs165 = errors;
+if(typeof data55[key16] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/evictionHard/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cluster/properties/nodes/items/properties/evictionHard/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid32 = _errs148 === errors;
-if(!valid32){
+var valid34 = _errs165 === errors;
+if(!valid34){
 break;
 }
 }
@@ -1462,10 +1727,10 @@ validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7+"/evictio
 return false;
 }
 }
-var valid25 = _errs145 === errors;
+var valid27 = _errs162 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
 }
 }
@@ -1480,8 +1745,8 @@ validate10.errors = [{instancePath:instancePath+"/cluster/nodes/" + i7,schemaPat
 return false;
 }
 }
-var valid24 = _errs111 === errors;
-if(!valid24){
+var valid26 = _errs128 === errors;
+if(!valid26){
 break;
 }
 }
@@ -1491,10 +1756,10 @@ validate10.errors = [{instancePath:instancePath+"/cluster/nodes",schemaPath:"#/p
 return false;
 }
 }
-var valid23 = _errs109 === errors;
+var valid25 = _errs126 === errors;
 }
 else {
-var valid23 = true;
+var valid25 = true;
 }
 }
 }
@@ -1505,7 +1770,7 @@ validate10.errors = [{instancePath:instancePath+"/cluster",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs102 === errors;
+var valid0 = _errs119 === errors;
 }
 else {
 var valid0 = true;
@@ -1553,8 +1818,8 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-export const options_etcd_member_count_large = validate12;
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":3}}};
+export const options_critical_priority_outside_kube_system = validate12;
+const schema13 = {"type":"object","additionalProperties":false,"properties":{"clusterLimitsCriticalPriority":{"type":"boolean"}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1563,27 +1828,17 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "max")){
+if(!(key0 === "clusterLimitsCriticalPriority")){
 validate12.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.max !== undefined){
-let data0 = data.max;
-const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate12.errors = [{instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(data.clusterLimitsCriticalPriority !== undefined){
+if(typeof data.clusterLimitsCriticalPriority !== "boolean"){
+validate12.errors = [{instancePath:instancePath+"/clusterLimitsCriticalPriority",schemaPath:"#/properties/clusterLimitsCriticalPriority/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
-}
-if(errors === _errs2){
-if(typeof data0 == "number"){
-if(data0 < 3 || isNaN(data0)){
-validate12.errors = [{instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"}];
-return false;
-}
-}
 }
 }
 }
@@ -1597,8 +1852,8 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-export const options_eviction_memory_low = validate13;
-const schema14 = {"type":"object","additionalProperties":false,"properties":{"minBytes":{"type":"string"},"minPercent":{"type":"number","minimum":0,"maximum":100}}};
+export const options_etcd_member_count_large = validate13;
+const schema14 = {"type":"object","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":3}}};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1607,8 +1862,52 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "minBytes") || (key0 === "minPercent"))){
+if(!(key0 === "max")){
 validate13.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.max !== undefined){
+let data0 = data.max;
+const _errs2 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+validate13.errors = [{instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs2){
+if(typeof data0 == "number"){
+if(data0 < 3 || isNaN(data0)){
+validate13.errors = [{instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+validate13.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+export const options_eviction_memory_low = validate14;
+const schema15 = {"type":"object","additionalProperties":false,"properties":{"minBytes":{"type":"string"},"minPercent":{"type":"number","minimum":0,"maximum":100}}};
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "minBytes") || (key0 === "minPercent"))){
+validate14.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1617,7 +1916,7 @@ if(_errs1 === errors){
 if(data.minBytes !== undefined){
 const _errs2 = errors;
 if(typeof data.minBytes !== "string"){
-validate13.errors = [{instancePath:instancePath+"/minBytes",schemaPath:"#/properties/minBytes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate14.errors = [{instancePath:instancePath+"/minBytes",schemaPath:"#/properties/minBytes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1632,18 +1931,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 == "number"){
 if(data1 > 100 || isNaN(data1)){
-validate13.errors = [{instancePath:instancePath+"/minPercent",schemaPath:"#/properties/minPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"}];
+validate14.errors = [{instancePath:instancePath+"/minPercent",schemaPath:"#/properties/minPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"}];
 return false;
 }
 else {
 if(data1 < 0 || isNaN(data1)){
-validate13.errors = [{instancePath:instancePath+"/minPercent",schemaPath:"#/properties/minPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate14.errors = [{instancePath:instancePath+"/minPercent",schemaPath:"#/properties/minPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/minPercent",schemaPath:"#/properties/minPercent/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate14.errors = [{instancePath:instancePath+"/minPercent",schemaPath:"#/properties/minPercent/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -1651,50 +1950,6 @@ var valid0 = _errs4 === errors;
 }
 else {
 var valid0 = true;
-}
-}
-}
-}
-else {
-validate13.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
-export const options_eviction_toleration_long = validate14;
-const schema15 = {"type":"object","additionalProperties":false,"properties":{"maxSeconds":{"type":"integer","minimum":0}}};
-
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "maxSeconds")){
-validate14.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.maxSeconds !== undefined){
-let data0 = data.maxSeconds;
-const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate14.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs2){
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-validate14.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
 }
 }
 }
@@ -1708,8 +1963,8 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-export const options_hpa_min_replicas = validate15;
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1}}};
+export const options_eviction_toleration_long = validate15;
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"maxSeconds":{"type":"integer","minimum":0}}};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1718,24 +1973,24 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "min")){
+if(!(key0 === "maxSeconds")){
 validate15.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.min !== undefined){
-let data0 = data.min;
+if(data.maxSeconds !== undefined){
+let data0 = data.maxSeconds;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate15.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate15.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs2){
 if(typeof data0 == "number"){
-if(data0 < 1 || isNaN(data0)){
-validate15.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data0 < 0 || isNaN(data0)){
+validate15.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1752,9 +2007,8 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-export const options_image_tag_mutable = validate16;
-const schema17 = {"type":"object","additionalProperties":false,"properties":{"movingTags":{"type":"array","items":{"type":"string","minLength":1}}}};
-const func3 = ucs2length;
+export const options_hpa_min_replicas = validate16;
+const schema17 = {"type":"object","additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1}}};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1763,8 +2017,53 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "movingTags")){
+if(!(key0 === "min")){
 validate16.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.min !== undefined){
+let data0 = data.min;
+const _errs2 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+validate16.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs2){
+if(typeof data0 == "number"){
+if(data0 < 1 || isNaN(data0)){
+validate16.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+validate16.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate16.errors = vErrors;
+return errors === 0;
+}
+
+export const options_image_tag_mutable = validate17;
+const schema18 = {"type":"object","additionalProperties":false,"properties":{"movingTags":{"type":"array","items":{"type":"string","minLength":1}}}};
+const func3 = ucs2length;
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "movingTags")){
+validate17.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1783,12 +2082,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func3(data1) < 1){
-validate16.errors = [{instancePath:instancePath+"/movingTags/" + i0,schemaPath:"#/properties/movingTags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate17.errors = [{instancePath:instancePath+"/movingTags/" + i0,schemaPath:"#/properties/movingTags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate16.errors = [{instancePath:instancePath+"/movingTags/" + i0,schemaPath:"#/properties/movingTags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate17.errors = [{instancePath:instancePath+"/movingTags/" + i0,schemaPath:"#/properties/movingTags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1799,52 +2098,8 @@ break;
 }
 }
 else {
-validate16.errors = [{instancePath:instancePath+"/movingTags",schemaPath:"#/properties/movingTags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate17.errors = [{instancePath:instancePath+"/movingTags",schemaPath:"#/properties/movingTags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
-}
-}
-}
-}
-}
-else {
-validate16.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate16.errors = vErrors;
-return errors === 0;
-}
-
-export const options_liveness_startup_window = validate17;
-const schema18 = {"type":"object","additionalProperties":false,"properties":{"minSeconds":{"type":"integer","minimum":1}}};
-
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "minSeconds")){
-validate17.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.minSeconds !== undefined){
-let data0 = data.minSeconds;
-const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate17.errors = [{instancePath:instancePath+"/minSeconds",schemaPath:"#/properties/minSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs2){
-if(typeof data0 == "number"){
-if(data0 < 1 || isNaN(data0)){
-validate17.errors = [{instancePath:instancePath+"/minSeconds",schemaPath:"#/properties/minSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
 }
 }
 }
@@ -1859,8 +2114,8 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-export const options_replicas_min = validate18;
-const schema19 = {"type":"object","additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1}}};
+export const options_liveness_startup_window = validate18;
+const schema19 = {"type":"object","additionalProperties":false,"properties":{"minSeconds":{"type":"integer","minimum":1}}};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1869,24 +2124,24 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "min")){
+if(!(key0 === "minSeconds")){
 validate18.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.min !== undefined){
-let data0 = data.min;
+if(data.minSeconds !== undefined){
+let data0 = data.minSeconds;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate18.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate18.errors = [{instancePath:instancePath+"/minSeconds",schemaPath:"#/properties/minSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs2){
 if(typeof data0 == "number"){
 if(data0 < 1 || isNaN(data0)){
-validate18.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate18.errors = [{instancePath:instancePath+"/minSeconds",schemaPath:"#/properties/minSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -1903,8 +2158,8 @@ validate18.errors = vErrors;
 return errors === 0;
 }
 
-export const options_requests_exceed_allocatable = validate19;
-const schema20 = {"type":"object","additionalProperties":false,"properties":{"maxFraction":{"type":"number","exclusiveMinimum":0,"maximum":1}}};
+export const options_replicas_min = validate19;
+const schema20 = {"type":"object","additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1913,32 +2168,26 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "maxFraction")){
+if(!(key0 === "min")){
 validate19.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.maxFraction !== undefined){
-let data0 = data.maxFraction;
+if(data.min !== undefined){
+let data0 = data.min;
 const _errs2 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+validate19.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs2){
 if(typeof data0 == "number"){
-if(data0 > 1 || isNaN(data0)){
-validate19.errors = [{instancePath:instancePath+"/maxFraction",schemaPath:"#/properties/maxFraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+if(data0 < 1 || isNaN(data0)){
+validate19.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
-else {
-if(data0 <= 0 || isNaN(data0)){
-validate19.errors = [{instancePath:instancePath+"/maxFraction",schemaPath:"#/properties/maxFraction/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
-return false;
-}
-}
-}
-else {
-validate19.errors = [{instancePath:instancePath+"/maxFraction",schemaPath:"#/properties/maxFraction/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
 }
 }
 }
@@ -1953,9 +2202,8 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-export const options_stateful_data_ephemeral = validate20;
-const schema21 = {"type":"object","additionalProperties":false,"properties":{"images":{"type":"object","additionalProperties":{"type":"string","pattern":"^/"}}}};
-const pattern3 = new RegExp("^/", "u");
+export const options_requests_exceed_allocatable = validate20;
+const schema21 = {"type":"object","additionalProperties":false,"properties":{"maxFraction":{"type":"number","exclusiveMinimum":0,"maximum":1}}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1964,8 +2212,59 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "images")){
+if(!(key0 === "maxFraction")){
 validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.maxFraction !== undefined){
+let data0 = data.maxFraction;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 == "number"){
+if(data0 > 1 || isNaN(data0)){
+validate20.errors = [{instancePath:instancePath+"/maxFraction",schemaPath:"#/properties/maxFraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data0 <= 0 || isNaN(data0)){
+validate20.errors = [{instancePath:instancePath+"/maxFraction",schemaPath:"#/properties/maxFraction/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/maxFraction",schemaPath:"#/properties/maxFraction/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+
+export const options_stateful_data_ephemeral = validate21;
+const schema22 = {"type":"object","additionalProperties":false,"properties":{"images":{"type":"object","additionalProperties":{"type":"string","pattern":"^/"}}}};
+const pattern3 = new RegExp("^/", "u");
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "images")){
+validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1982,12 +2281,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(!pattern3.test(data1)){
-validate20.errors = [{instancePath:instancePath+"/images/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/images/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""}];
+validate21.errors = [{instancePath:instancePath+"/images/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/images/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/images/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/images/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/images/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/images/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1998,52 +2297,8 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate20.errors = vErrors;
-return errors === 0;
-}
-
-export const options_toleration_blocks_eviction = validate21;
-const schema22 = {"type":"object","additionalProperties":false,"properties":{"maxSeconds":{"type":"integer","minimum":0}}};
-
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "maxSeconds")){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.maxSeconds !== undefined){
-let data0 = data.maxSeconds;
-const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate21.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs2){
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-validate21.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
 }
 }
 }
@@ -2058,6 +2313,50 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
+export const options_toleration_blocks_eviction = validate22;
+const schema23 = {"type":"object","additionalProperties":false,"properties":{"maxSeconds":{"type":"integer","minimum":0}}};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "maxSeconds")){
+validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.maxSeconds !== undefined){
+let data0 = data.maxSeconds;
+const _errs2 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+validate22.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs2){
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+validate22.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
 
 /** Each built-in rule's options validator, by rule id (rules without an options schema: validateNoOptions). */
-export const builtinOptionValidators = { "etcd-member-count-large": options_etcd_member_count_large, "eviction-memory-low": options_eviction_memory_low, "eviction-toleration-long": options_eviction_toleration_long, "hpa-min-replicas": options_hpa_min_replicas, "image-tag-mutable": options_image_tag_mutable, "liveness-startup-window": options_liveness_startup_window, "replicas-min": options_replicas_min, "requests-exceed-allocatable": options_requests_exceed_allocatable, "stateful-data-ephemeral": options_stateful_data_ephemeral, "toleration-blocks-eviction": options_toleration_blocks_eviction };
+export const builtinOptionValidators = { "critical-priority-outside-kube-system": options_critical_priority_outside_kube_system, "etcd-member-count-large": options_etcd_member_count_large, "eviction-memory-low": options_eviction_memory_low, "eviction-toleration-long": options_eviction_toleration_long, "hpa-min-replicas": options_hpa_min_replicas, "image-tag-mutable": options_image_tag_mutable, "liveness-startup-window": options_liveness_startup_window, "replicas-min": options_replicas_min, "requests-exceed-allocatable": options_requests_exceed_allocatable, "stateful-data-ephemeral": options_stateful_data_ephemeral, "toleration-blocks-eviction": options_toleration_blocks_eviction };
