@@ -85,9 +85,9 @@ function git(cwd: string, ...args: string[]): void {
   execFileSync('git', args, { cwd, env, stdio: 'ignore' });
 }
 
-async function tryRepo(repository: string, cwd: string, file: string): Promise<{ code: number; output: string }> {
+async function tryRepo(repository: string, cwd: string, ...files: string[]): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('pre-commit', ['try-repo', repository, 'ballast', '--files', file], { cwd, env, timeout: 240_000, maxBuffer: 16 << 20 });
+    const { stdout, stderr } = await promisify(execFile)('pre-commit', ['try-repo', repository, 'ballast', '--files', ...files], { cwd, env, timeout: 240_000, maxBuffer: 16 << 20 });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -97,11 +97,18 @@ async function tryRepo(repository: string, cwd: string, file: string): Promise<{
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+let snapshotted: string | undefined;
+/** One snapshot for the tests that install the hook (it builds bundle/). */
+function repositorySnapshot(): string {
+  snapshotted ??= snapshot();
+  return snapshotted;
+}
+
 describe('pre-commit hook', () => {
   it('fails with the error shown on a bad file, and passes showing the warnings of a file with only warnings', async (context) => {
     const reason = unavailable();
     if (reason) return context.skip(reason);
-    const repository = snapshot();
+    const repository = repositorySnapshot();
     const [bad, warnings, clean] = await Promise.all([
       tryRepo(repository, project('bad', { 'deploy.yaml': BAD }), 'deploy.yaml'),
       tryRepo(repository, project('warnings', { 'deploy.yaml': WARNINGS }), 'deploy.yaml'),
@@ -118,6 +125,32 @@ describe('pre-commit hook', () => {
     expect(warnings.code).toBe(0);
     expect(clean.output).toMatch(/ballast\.+Passed/);
     expect(clean.code).toBe(0);
+  }, 300_000);
+
+  it('reads the .ballast-baseline.json of the repository: recorded findings pass the hook, a new one fails it', async (context) => {
+    const reason = unavailable();
+    if (reason) return context.skip(reason);
+    const repository = repositorySnapshot();
+    const cli = join(root, 'dist/bin/ballast.js'); // built by test/global-setup.ts
+    // A repository that adopted ballast with a known error recorded in its baseline, as the README says to.
+    const directory = project('baseline', { 'deploy.yaml': BAD });
+    const written = spawnSync(process.execPath, [cli, '--write-baseline', 'deploy.yaml'], { cwd: directory, env, encoding: 'utf8' });
+    expect(`${written.stdout}${written.stderr}`).toContain('to .ballast-baseline.json');
+    git(directory, 'add', '-A');
+    git(directory, 'commit', '-q', '-m', 'baseline');
+    writeFileSync(join(directory, 'new.yaml'), BAD.replace('name: api', 'name: worker'));
+    git(directory, 'add', '-A');
+
+    const recorded = await tryRepo(repository, directory, 'deploy.yaml');
+    expect(recorded.output).toMatch(/ballast\.+Passed/);
+    expect(recorded.output).toContain('hidden by the baseline .ballast-baseline.json');
+    expect(recorded.output).not.toContain('limit-below-request');
+    expect(recorded.code).toBe(0);
+    const added = await tryRepo(repository, directory, 'deploy.yaml', 'new.yaml');
+    expect(added.output).toMatch(/ballast\.+Failed/);
+    expect(added.output).toMatch(/^new\.yaml\n(?:.+\n)*?\s+16:\d+\s+error\s+Container "api" limits memory to 512Mi, below its request of 1Gi/m);
+    expect(added.output).not.toMatch(/^deploy\.yaml$/m);
+    expect(added.code).toBe(1);
   }, 300_000);
 
   it('offers --all for whole-repository checks: the file names pre-commit passes give way to the working tree', () => {
