@@ -2313,8 +2313,8 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const options_toleration_blocks_eviction = validate22;
-const schema23 = {"type":"object","additionalProperties":false,"properties":{"maxSeconds":{"type":"integer","minimum":0}}};
+export const options_termination_grace_short = validate22;
+const schema23 = {"type":"object","additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1,"description":"Grace periods below this many seconds are reported."}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2323,24 +2323,24 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "maxSeconds")){
+if(!(key0 === "min")){
 validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.maxSeconds !== undefined){
-let data0 = data.maxSeconds;
+if(data.min !== undefined){
+let data0 = data.min;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate22.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate22.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs2){
 if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-validate22.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(data0 < 1 || isNaN(data0)){
+validate22.errors = [{instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -2357,6 +2357,50 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
+export const options_toleration_blocks_eviction = validate23;
+const schema24 = {"type":"object","additionalProperties":false,"properties":{"maxSeconds":{"type":"integer","minimum":0}}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "maxSeconds")){
+validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.maxSeconds !== undefined){
+let data0 = data.maxSeconds;
+const _errs2 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+validate23.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs2){
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+validate23.errors = [{instancePath:instancePath+"/maxSeconds",schemaPath:"#/properties/maxSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
 
 /** Each built-in rule's options validator, by rule id (rules without an options schema: validateNoOptions). */
-export const builtinOptionValidators = { "critical-priority-outside-kube-system": options_critical_priority_outside_kube_system, "etcd-member-count-large": options_etcd_member_count_large, "eviction-memory-low": options_eviction_memory_low, "eviction-toleration-long": options_eviction_toleration_long, "hpa-min-replicas": options_hpa_min_replicas, "image-tag-mutable": options_image_tag_mutable, "liveness-startup-window": options_liveness_startup_window, "replicas-min": options_replicas_min, "requests-exceed-allocatable": options_requests_exceed_allocatable, "stateful-data-ephemeral": options_stateful_data_ephemeral, "toleration-blocks-eviction": options_toleration_blocks_eviction };
+export const builtinOptionValidators = { "critical-priority-outside-kube-system": options_critical_priority_outside_kube_system, "etcd-member-count-large": options_etcd_member_count_large, "eviction-memory-low": options_eviction_memory_low, "eviction-toleration-long": options_eviction_toleration_long, "hpa-min-replicas": options_hpa_min_replicas, "image-tag-mutable": options_image_tag_mutable, "liveness-startup-window": options_liveness_startup_window, "replicas-min": options_replicas_min, "requests-exceed-allocatable": options_requests_exceed_allocatable, "stateful-data-ephemeral": options_stateful_data_ephemeral, "termination-grace-short": options_termination_grace_short, "toleration-blocks-eviction": options_toleration_blocks_eviction };
