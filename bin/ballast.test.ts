@@ -267,6 +267,17 @@ describe.concurrent('information', () => {
     expect(run.stdout).toContain('  min (integer, default 2)');
   });
 
+  it('--explain-node explains the kubelet files under every path given', async () => {
+    write('nodes/a/kubelet.yaml', 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nkubeReserved: { cpu: 100m, memory: 1Gi }\n');
+    write('nodes/b/kubelet.yaml', 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nsystemReserved: { cpu: 200m, memory: 2Gi }\n');
+    for (const args of [['--explain-node', 'nodes/a', 'nodes/b'], ['--explain-node', 'nodes/a', '--explain-node', 'nodes/b']]) {
+      const run = await ballast(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Kubelet settings from nodes/a/kubelet.yaml');
+      expect(run.stdout).toContain('Kubelet settings from nodes/b/kubelet.yaml');
+    }
+  });
+
   it('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(await ballast(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });

@@ -56,8 +56,9 @@ Options:
       --threads <n|auto>     threads for reading and parsing (default auto: more than one only from 8 MB of input)
       --list-rules           list every rule with its category and default severity (--format json: as JSON)
       --explain <rule-id>    print what a rule checks, why, and how to fix it
-      --explain-node <path>  print the allocatable arithmetic of the kubelet files under <path> for each
-                             node group in cluster.nodes (capacity, reservations, eviction, result)
+      --explain-node <path>  print the allocatable arithmetic of the kubelet files under <path> (and under
+                             every other path given) for each node group in cluster.nodes (capacity,
+                             reservations, eviction, result)
   -q, --quiet                report errors only
       --show-suppressed      also print findings hidden by suppressions
       --stdin-filename <p>   name to report for "-"
@@ -160,7 +161,8 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   if (kubernetesVersion !== undefined) warnOfUnknownVersion(kubernetesVersion);
   const ruleOverrides = parseRuleOverrides(values.rule ?? [], new Set(rules.map((rule) => rule.meta.id)));
   if (values['explain-node'] !== undefined) {
-    const paths = await discoverFiles(values['explain-node'], discovery);
+    // `--explain-node a b`: b is a positional, and explained too (it used to be dropped without a word).
+    const paths = await discoverFiles([...values['explain-node'], ...positionals], discovery);
     const report = nodeReport(await parseFiles(paths, cwd), { ...(loaded ? { config: loaded.config } : {}), ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}) });
     return print(formatNodeReport(report).trimEnd());
   }
