@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, closest } from './config-error.js';
+import { ConfigError } from './config-error.js';
+import { closest } from '../model/did-you-mean.js';
 import { loadConfig } from './config-loader.js';
 import { validateConfig } from './load-config.js';
 import { optionsCompiler } from './options-compiler.js';

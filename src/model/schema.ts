@@ -1,5 +1,5 @@
 import type { Path } from '../types.js';
-import { closest } from '../engine/config-error.js';
+import { closest } from './did-you-mean.js';
 import { isMap } from './access.js';
 
 /**
