@@ -12,6 +12,7 @@ import type { AnyRule, ObjectContext, ReportDescriptor, SetContext } from './rul
 import { DEFAULT_KUBERNETES_VERSION, type LintSettings } from './settings.js';
 import { ruleSet } from './rule-set.js';
 import { SkippedDocuments } from './skipped.js';
+import { isKustomization, KustomizeNamespaces } from '../model/kustomize.js';
 import { applySuppressions } from './suppress.js';
 import { templateAsNote } from '../render/template.js';
 import { objectExclusion } from './exclude.js';
@@ -62,6 +63,8 @@ export class Linter {
   private readonly objects: K8sObject[] = [];
   private readonly cluster: ClusterIndex;
   private readonly skipped = new SkippedDocuments();
+  /** The namespaces the run's kustomizations give the files they build. */
+  private readonly kustomize = new KustomizeNamespaces();
   /** The config's `exclude`: objects that are neither checked nor seen by other objects' checks. */
   private readonly excluded: ((object: K8sObject) => boolean) | undefined;
   /** Files read only as context (see `addContext`), and their objects. */
@@ -174,6 +177,7 @@ export class Linter {
       this.contextFiles.add(parsed.file.path);
       for (const doc of parsed.documents) {
         if (!isMap(doc.value)) continue;
+        if (isKustomization(doc.value, doc.file.path)) this.kustomize.add(doc.value, doc.file.path);
         const ofDoc = objectsOf(doc);
         this.documents.push(doc);
         this.objectsOf.set(doc, ofDoc);
@@ -190,11 +194,13 @@ export class Linter {
     this.adoptClusterVersion();
     // Objects that arrived before the kustomization naming their file were judged on their own: redo that.
     const { patched, completed } = this.skipped.settle(this.objects);
-    const patchedFiles = new Set(patched.map((object) => object.doc.file.path));
-    if (patchedFiles.size > 0) {
-      this.collector.discardWhere((finding) => patchedFiles.has(finding.file) && !this.collector.isInputProblem(finding) && this.active.get(finding.ruleId)?.rule.meta.category !== 'input');
+    // Objects a kustomization builds into another namespace than they say were judged as written: redo them.
+    const movedFiles = new Set(this.kustomize.applyTo(this.objects).map((object) => object.doc.file.path));
+    const refiled = new Set([...patched.map((object) => object.doc.file.path), ...movedFiles]);
+    if (refiled.size > 0) {
+      this.collector.discardWhere((finding) => refiled.has(finding.file) && !this.collector.isInputProblem(finding) && this.active.get(finding.ruleId)?.rule.meta.category !== 'input');
     }
-    const redo = new Set(completed);
+    const redo = new Set([...completed, ...(movedFiles.size > 0 ? this.objects.filter((object) => movedFiles.has(object.doc.file.path)) : [])]);
 
     for (const state of this.states) {
       const { rule } = state.entry;
@@ -271,6 +277,7 @@ export class Linter {
         const data = { field: path.join('.'), expected: 'a string', actual: describeValue(value) };
         this.collector.add('invalid-field-type', 'wrongType', data, parsed.file, doc.index, doc.locate(path));
       }
+      if (doc.value !== null && isKustomization(doc.value, doc.file.path)) this.kustomize.add(doc.value, doc.file.path);
       if (doc.value === null || !this.skipped.note(doc)) continue;
       const ofDoc = this.excluded ? objectsOf(doc).filter((object) => !this.excluded?.(object)) : objectsOf(doc);
       this.documents.push(doc);

@@ -1,6 +1,7 @@
 import type { DocumentHandle } from '../parse/source.js';
 import { asString, isMap } from '../model/access.js';
-import { isJsonPatch, isKustomizationPath, kustomizationFiles, type SkipReason } from '../model/fragment.js';
+import { isJsonPatch, kustomizationFiles, type SkipReason } from '../model/fragment.js';
+import { isKustomization } from '../model/kustomize.js';
 import type { K8sObject } from '../model/object.js';
 
 /**
@@ -27,7 +28,7 @@ export class SkippedDocuments {
       return false;
     }
     const kind = asString(value['kind']);
-    const kustomization = isKustomizationPath(doc.file.path) || ((kind === 'Kustomization' || kind === 'Component') && asString(value['apiVersion'])?.startsWith('kustomize.config.k8s.io/'));
+    const kustomization = isKustomization(value, doc.file.path);
     if (kustomization) {
       const { patches, resources } = kustomizationFiles(value, doc.file.path);
       for (const path of patches) this.patchFiles.add(path);

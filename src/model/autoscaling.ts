@@ -8,7 +8,6 @@
 import { asInteger, asString } from './access.js';
 import { hpaMinReplicas, specReplicas, type ClusterIndex } from './cluster.js';
 import type { K8sObject } from './object.js';
-import { inScope } from './scope.js';
 import { push } from './selector.js';
 import { REPLICATED_KINDS } from './workload.js';
 
@@ -23,7 +22,7 @@ export interface Autoscaler {
 /** KEDA ScaledObjects of the set whose scaleTargetRef names the object, in its namespace. */
 export function scaledObjectsFor(cluster: ClusterIndex, object: K8sObject): readonly K8sObject[] {
   const index = cluster.derived(scaledObjectsByTarget);
-  return object.name === undefined ? [] : (index.get(`${object.namespaceOrDefault}\u0000${object.kind}\u0000${object.name}`) ?? []).filter((scaled) => inScope(object, scaled));
+  return object.name === undefined ? [] : (index.get(`${object.namespaceOrDefault}\u0000${object.kind}\u0000${object.name}`) ?? []).filter((scaled) => cluster.sharesNamespace(object, scaled));
 }
 
 function scaledObjectsByTarget(cluster: ClusterIndex): ReadonlyMap<string, K8sObject[]> {

@@ -3,7 +3,7 @@ import { controlPlaneOf, type ControlPlanePicture } from './control-plane.js';
 import { kubeletNodes, type KubeletNode } from './kubelet.js';
 import type { K8sObject } from './object.js';
 import { isControllerPodLabel, podSelectorOf, push, selectorMatches, SelectorIndex, sharesLabel, type Selector } from './selector.js';
-import { inScope, ScopedLists } from './scope.js';
+import { NamespaceScope } from './scope.js';
 import type { ClusterFacts } from './settings.js';
 import { REPLICATED_KINDS, type PodTemplate } from './workload.js';
 
@@ -14,7 +14,7 @@ export interface TemplateEntry {
 }
 
 /** Kinds without a namespace: their name alone identifies them. */
-const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'APIService',
   'ClusterRole',
   'ClusterRoleBinding',
@@ -51,7 +51,7 @@ export class ClusterIndex {
   private names: Map<string, K8sObject[]> | undefined;
   private hpaTargets: Map<string, K8sObject[]> | undefined;
   private byKindAndName: Map<string, K8sObject[]> | undefined;
-  private readonly scopes = new ScopedLists();
+  private readonly scopes: NamespaceScope;
   private templates: Map<string, SelectorIndex<TemplateEntry>> | undefined;
   private customByNamespace: Map<string, K8sObject[]> | undefined;
   private directories: Map<string, K8sObject[]> | undefined;
@@ -65,7 +65,14 @@ export class ClusterIndex {
   constructor(
     readonly objects: readonly K8sObject[],
     private readonly facts: Readonly<ClusterFacts> = {},
-  ) {}
+  ) {
+    this.scopes = new NamespaceScope(objects);
+  }
+
+  /** Whether two objects that name the same namespace, or leave it out, can really be in one (see scope.ts). */
+  sharesNamespace(a: K8sObject, b: K8sObject): boolean {
+    return this.scopes.inScope(a, b);
+  }
 
   /** The kubelet nodes the linted files describe (see `kubeletNodes` in kubelet.ts). */
   get kubeletNodes(): readonly KubeletNode[] {
@@ -173,7 +180,7 @@ export class ClusterIndex {
     let selected = this.selections.get(object);
     if (selected === undefined) {
       const selector = podSelectorOf(object);
-      selected = selector ? this.select(object.namespaceOrDefault, selector).filter((entry) => inScope(object, entry.object)) : null;
+      selected = selector ? this.select(object.namespaceOrDefault, selector).filter((entry) => this.scopes.inScope(object, entry.object)) : null;
       this.selections.set(object, selected);
     }
     return selected ?? undefined;

@@ -26,8 +26,10 @@ export class K8sObject {
   readonly apiVersion: string;
   readonly kind: string;
   readonly name: string | undefined;
-  /** The namespace as written; `undefined` when omitted (see `namespaceOrDefault`). */
-  readonly namespace: string | undefined;
+  /** The namespace as written; `undefined` when omitted. Output names the object by it. */
+  readonly writtenNamespace: string | undefined;
+  /** What the run's kustomizations say (see kustomize.ts): a namespace, null when they disagree, undefined when none builds it. */
+  private deployed: string | null | undefined;
   private template: PodTemplate | null | undefined;
   private fragmentReason: FragmentReason | null | undefined;
 
@@ -39,7 +41,23 @@ export class K8sObject {
     this.apiVersion = asString(value['apiVersion']) ?? '';
     this.kind = asString(value['kind']) ?? '';
     this.name = asString(dig(value, 'metadata', 'name')) ?? kubeadmName(value, this.apiVersion);
-    this.namespace = asString(dig(value, 'metadata', 'namespace'));
+    this.writtenNamespace = asString(dig(value, 'metadata', 'namespace'));
+  }
+
+  /**
+   * The namespace the object is deployed into, as far as the run shows: the `namespace:` of the
+   * kustomization that builds it, else as written; undefined when neither says (see
+   * `namespaceOrDefault`) or when kustomizations building it disagree.
+   */
+  get namespace(): string | undefined {
+    return this.deployed === undefined ? this.writtenNamespace : (this.deployed ?? undefined);
+  }
+
+  /** Records what the run's kustomizations say about the namespace; returns whether it changed. */
+  deployInto(namespace: string | null | undefined): boolean {
+    const before = this.namespace;
+    this.deployed = namespace;
+    return this.namespace !== before;
   }
 
   /** Kubernetes puts namespaced objects without a namespace into `default`. */
@@ -102,7 +120,7 @@ export class K8sObject {
     const ref: ObjectRef = { kind: this.kind };
     if (this.apiVersion) ref.apiVersion = this.apiVersion;
     if (this.name !== undefined) ref.name = this.name;
-    if (this.namespace !== undefined) ref.namespace = this.namespace;
+    if (this.writtenNamespace !== undefined) ref.namespace = this.writtenNamespace;
     return ref;
   }
 

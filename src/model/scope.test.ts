@@ -67,3 +67,39 @@ describe('namespace-less objects share a namespace only within a directory tree'
     expect(sameTree('a', 'b')).toBe(false);
   });
 });
+
+describe('an ancestor folder is another application when both folders run workloads', () => {
+  const service = (name: string, labels: Record<string, string>): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: labels, ports: [{ port: 80 }] } });
+  const pdb = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web' }, spec: { minAvailable: 1, selector: { matchLabels: { tier: 'web' } } } };
+  const servicesOf = (set: ClusterIndex, name: string): string[] =>
+    set.servicesFor(set.ofKind('Deployment').find((object) => object.name === name) as K8sObject).map((object) => object.doc.file.path);
+
+  it('does not give a subfolder application the Services of the parent folder’s application', () => {
+    // The elasticsearch example and its production_cluster variant: one same-named Service each.
+    const set = new ClusterIndex([
+      ...objects('es/es-rc.yaml', workload('es')),
+      ...objects('es/es-svc.yaml', service('elasticsearch', { tier: 'web' })),
+      ...objects('es/production_cluster/data.yaml', workload('es-data')),
+      ...objects('es/production_cluster/es-svc.yaml', service('elasticsearch', { tier: 'web' })),
+    ]);
+    expect(servicesOf(set, 'es')).toEqual(['es/es-svc.yaml']);
+    expect(servicesOf(set, 'es-data')).toEqual(['es/production_cluster/es-svc.yaml']);
+  });
+
+  it('keeps a subfolder without workloads of its own (policies, Services, autoscalers) with its parent, in both directions', () => {
+    const set = new ClusterIndex([
+      ...objects('app/deploy.yaml', workload('web')),
+      ...objects('app/policies/pdb.yaml', pdb),
+      ...objects('app/autoscaling/hpa.yaml', hpa('web')),
+      // A metrics adapter that names its own namespace does not make the autoscaling folder an application.
+      ...objects('app/autoscaling/adapter.yaml', workload('prometheus-adapter', 'monitoring')),
+      ...objects('services/svc.yaml', service('web', { tier: 'web' })),
+      ...objects('services/workloads/deploy.yaml', workload('api')),
+    ]);
+    const web = set.ofKind('Deployment').find((object) => object.name === 'web') as K8sObject;
+    expect(set.pdbsFor(web).map((object) => object.doc.file.path)).toEqual(['app/policies/pdb.yaml']);
+    expect(set.hpasFor(web).map((object) => object.doc.file.path)).toEqual(['app/autoscaling/hpa.yaml']);
+    // A parent folder with no workloads of its own is the application's top: its Service reaches below.
+    expect(servicesOf(set, 'api')).toEqual(['services/svc.yaml']);
+  });
+});

@@ -1,10 +1,19 @@
 /**
- * Which objects of a run can share a namespace. An object with `metadata.namespace` is in that
- * namespace wherever its file is. One without is deployed into whatever namespace its tool
- * gives it (kustomize `namespace:`, an Argo CD or Flux application, `kubectl -n`), so it is not
- * "in default" together with every other namespace-less object of the run: it shares a namespace
- * only with objects of its own directory tree — the same directory, an ancestor or a descendant —
- * never with those of an unrelated directory (another project linted in the same run).
+ * Which objects of a run can share a namespace. An object whose namespace the run knows — written
+ * in `metadata.namespace`, or given by a kustomization that builds it (kustomize.ts) — is in that
+ * namespace wherever its file is. One without is deployed into whatever namespace its tool gives
+ * it (an Argo CD or Flux application, `kubectl -n`), so it is not "in default" together with every
+ * other namespace-less object of the run. It shares a namespace only with objects of its own
+ * directory tree, and a repository's folders say which:
+ *
+ *  - the same directory: one unit, applied together;
+ *  - an ancestor and a descendant: one unit (an app's folder with its policies, autoscalers or
+ *    Services in a subfolder), unless the descendant is an application of its own: when the
+ *    ancestor folder holds namespace-less workloads (objects that run pods) and so does a folder
+ *    on the way down to the descendant, they are two apps deployed apart (an example and its
+ *    `production_cluster/` variant, each with its own same-named Service; an all-in-one install
+ *    beside the kustomize bases it was rendered from);
+ *  - siblings and unrelated folders: never (other projects linted in the same run).
  */
 import type { SourceFile } from '../parse/source.js';
 import type { K8sObject } from './object.js';
@@ -31,22 +40,53 @@ export function sameTree(a: string, b: string): boolean {
   return long.startsWith(short) && (long[short.length] === '/' || short.endsWith('/'));
 }
 
-/**
- * Whether two objects that name the same namespace (or leave it out, which the index keys as
- * `default`) can really be in one: both name it, or they sit in one directory tree.
- */
-export function inScope(a: K8sObject, b: K8sObject): boolean {
-  if (a.namespace !== undefined && b.namespace !== undefined) return true;
-  return sameTree(directoryOf(a), directoryOf(b));
+function parentOf(directory: string): string {
+  return directory.slice(0, Math.max(0, directory.lastIndexOf('/')));
 }
 
 /**
- * Narrows lists of one namespace to what an object can see. The result for a list and a place
- * is made once and handed out again, so callers that cache by list keep doing so.
+ * The namespace scope of one run: whether two objects that name the same namespace (or leave it
+ * out, which the index keys as `default`) can really be in one, and lists narrowed to what an
+ * object can see. A narrowed list is made once per list and place and handed out again, so
+ * callers that cache by list keep doing so.
  */
-export class ScopedLists {
+export class NamespaceScope {
   private readonly cache = new WeakMap<readonly unknown[], Map<string, readonly unknown[]>>();
   private readonly explicit = new WeakMap<readonly unknown[], boolean>();
+  private workloadDirectories: Set<string> | undefined;
+
+  /** `objects` may still be filling up; it is read on first use. */
+  constructor(private readonly objects: readonly K8sObject[]) {}
+
+  /** Both know their namespace, or they sit in one directory tree of one application (see above). */
+  inScope(a: K8sObject, b: K8sObject): boolean {
+    if (a.namespace !== undefined && b.namespace !== undefined) return true;
+    const first = directoryOf(a);
+    const second = directoryOf(b);
+    if (first === second) return true;
+    if (!sameTree(first, second)) return false;
+    const [upper, lower] = first.length < second.length ? [first, second] : [second, first];
+    return !this.separateApplications(upper, lower);
+  }
+
+  /** Whether the ancestor folder and a folder down to the descendant both hold workloads of their own. */
+  private separateApplications(upper: string, lower: string): boolean {
+    if (!this.workloadDirectories) {
+      this.workloadDirectories = new Set();
+      // Patches and other fragments complete a workload elsewhere, and a workload that names its own
+      // namespace (a monitoring add-on beside an app's autoscaler) is deployed apart: neither makes
+      // a folder an application of namespace-less objects.
+      for (const object of this.objects) {
+        if (object.podTemplate && object.fragment === undefined && object.namespace === undefined) this.workloadDirectories.add(directoryOf(object));
+      }
+    }
+    const workloads = this.workloadDirectories;
+    if (!workloads.has(upper)) return false;
+    for (let directory = lower; directory.length > upper.length; directory = parentOf(directory)) {
+      if (workloads.has(directory)) return true;
+    }
+    return false;
+  }
 
   within<T>(from: K8sObject, list: readonly T[], objectOf: (item: T) => K8sObject): readonly T[] {
     if (list.length === 0) return list;
@@ -58,7 +98,7 @@ export class ScopedLists {
     if (!byPlace) this.cache.set(list, (byPlace = new Map<string, readonly unknown[]>()));
     let scoped = byPlace.get(key) as readonly T[] | undefined;
     if (!scoped) {
-      const filtered = list.filter((item) => inScope(from, objectOf(item)));
+      const filtered = list.filter((item) => this.inScope(from, objectOf(item)));
       scoped = filtered.length === list.length ? list : filtered;
       byPlace.set(key, scoped);
     }
