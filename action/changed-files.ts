@@ -40,7 +40,8 @@ export function changedFiles(env: NodeJS.ProcessEnv, workspace: string): Changed
   const [current, ...parents] = git('rev-list', '--parents', '-n', '1', 'HEAD')?.trim().split(' ') ?? [];
   // The merge commit of the pull request (its second parent is the head the payload names), or the head itself.
   const range = parents.length === 2 && parents[1] === head ? [`${parents[0]}`, 'HEAD'] : current === head ? [`${base}...HEAD`] : undefined;
-  const listed = range && git('diff', '--name-only', '-z', '--relative', '--no-renames', ...range);
+  // `--` ends the revisions: nothing after the range can be read as one, or as an option.
+  const listed = range && git('diff', '--name-only', '-z', '--relative', '--no-renames', ...range, '--');
   if (listed === undefined) {
     return { unavailable: 'the checkout has neither the merge commit with its base parent nor the head commit with the base history (use actions/checkout with fetch-depth: 2)' };
   }

@@ -200,7 +200,8 @@ function renderOverlay(root: Kustomization, binary: string[], shownPath: string,
       join(buildDir, 'kustomization.yaml'),
       `resources:\n  - ${JSON.stringify(relative(buildDir, root.dir).split(sep).join('/'))}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`,
     );
-    const run = spawnSync(binary[0] ?? '', [...binary.slice(1), buildDir], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: 120_000 });
+    // Options end at `--` wherever ballast builds a command line (the build directory is its own, but the habit is the guard).
+    const run = spawnSync(binary[0] ?? '', [...binary.slice(1), '--', buildDir], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: 120_000 });
     if (run.status !== 0 || run.error) {
       const detail = run.error ? run.error.message : kustomizeMessage(run.stderr, root.dir);
       return { failure: note(shownPath, readText(root.file), { ruleId: 'not-rendered', messageId: 'failed', data: { tool: basename(binary[0] ?? 'kustomize'), what: 'overlay', detail }, range: [0, 0], document: 0 }) };
@@ -226,6 +227,9 @@ function kustomizeMessage(stderr: string, overlay: string): string {
   return message.length > 500 ? `${message.slice(0, 500)}…` : message || 'it exited with an error';
 }
 
+/** What helm accepts as a release name (pkg/chartutil ValidateReleaseName: DNS labels, at most 53 characters). */
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 function renderChart(chart: string, helm: string | undefined, display: (path: string) => string, options: RenderOptions): ParsedFile[] {
   const chartFile = join(chart, 'Chart.yaml');
   const text = readText(chartFile);
@@ -234,7 +238,10 @@ function renderChart(chart: string, helm: string | undefined, display: (path: st
   const command = `helm template ${display(chart)} | ballast -`;
   if (!helm) return [note(display(chartFile), text, { ruleId: 'not-rendered', messageId: 'chart', data: { chart: name, command }, range: [0, 0], document: 0, severity: 'info' })];
   const values = (options.helmValues ?? []).flatMap((file) => ['--values', resolve(options.cwd, file)]);
-  const run = spawnSync(helm, ['template', name, chart, ...values], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: 120_000 });
+  // The chart's name comes from the repository: `name: --post-renderer=./x.sh` would make helm run a
+  // program. Options end at `--`, and a name helm would refuse as a release name is not passed at all.
+  const release = RELEASE_NAME.test(name) && name.length <= 53 ? name : 'release';
+  const run = spawnSync(helm, ['template', ...values, '--', release, chart], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: 120_000 });
   if (run.status !== 0 || run.error) {
     const detail = (run.error?.message ?? run.stderr.replace(/^Error: /, '')).replace(/\s+/g, ' ').trim().slice(0, 500);
     return [note(display(chartFile), text, { ruleId: 'not-rendered', messageId: 'failed', data: { tool: 'helm', what: 'chart', detail }, range: [0, 0], document: 0 })];

@@ -2,7 +2,7 @@
  * Rendering in the Node layer with the real `kubectl kustomize` (or `kustomize build`): overlays are
  * linted as rendered and findings land on the bases, patches and components a user edits.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,5 +98,33 @@ describe('Helm charts', () => {
     const { result } = await lintRendered(['helm'], bin);
     expect(where(result, 'replicas-min')).toEqual(['helm/web/templates/deployment.yaml:6 /web']);
     expect(result.findings.some((finding) => finding.ruleId === 'parse-error' || finding.ruleId === 'not-rendered')).toBe(false);
+  });
+
+  it('ends helm\'s options at --, so a chart named like an option cannot add one (--post-renderer runs a program)', async () => {
+    const charts = mkdtempSync(join(tmpdir(), 'ballast-charts-'));
+    try {
+      mkdirSync(join(charts, 'evil', 'templates'), { recursive: true });
+      writeFileSync(join(charts, 'evil', 'Chart.yaml'), 'apiVersion: v2\nname: --post-renderer=./pwn.sh\nversion: 1.0.0\n');
+      writeFileSync(join(charts, 'evil', 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+      mkdirSync(join(charts, 'web', 'templates'), { recursive: true });
+      writeFileSync(join(charts, 'web', 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
+      writeFileSync(join(charts, 'web', 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+      // A stand-in for helm that records its arguments, one per line.
+      writeFileSync(join(bin, 'helm'), `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done >> ${JSON.stringify(join(charts, 'argv'))}\necho '---' >> ${JSON.stringify(join(charts, 'argv'))}\n`);
+      chmodSync(join(bin, 'helm'), 0o755);
+      const files = await discoverFiles(['.'], { cwd: charts });
+      renderInputs(files, { cwd: charts, limits: DEFAULT_LIMITS, helmValues: ['values.yaml'], note: () => undefined, path: bin });
+      const calls = readFileSync(join(charts, 'argv'), 'utf8').split('---\n').filter(Boolean).map((call) => call.trimEnd().split('\n'));
+      expect(calls.map((argv) => argv.slice(0, 4))).toEqual([
+        ['template', '--values', join(charts, 'values.yaml'), '--'],
+        ['template', '--values', join(charts, 'values.yaml'), '--'],
+      ]);
+      expect(calls.map((argv) => argv.slice(4))).toEqual([
+        ['release', join(charts, 'evil')],
+        ['web', join(charts, 'web')],
+      ]);
+    } finally {
+      rmSync(charts, { recursive: true, force: true });
+    }
   });
 });
