@@ -26,7 +26,7 @@ import { renderInputs } from '../src/node-render.js';
 import { ConfigResolver, readConfigChain } from '../src/node-config.js';
 import { lintScoped } from '../src/node-scope.js';
 import { applyBaselineFile } from '../src/node-baseline.js';
-import { discoverFiles, findConfigFile, neighbourFiles, parseFiles, sizeFiles, UsageError, type LoadedConfig, type SizedFile } from '../src/node.js';
+import { discoverFiles, findConfigFile, neighbourFiles, parseFiles, sizeFiles, UsageError, type LeftOut, type LoadedConfig, type SizedFile } from '../src/node.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../src/parse/limits.js';
 import { tooLarge } from '../src/parse/index.js';
 import { byteSize, type BallastConfig } from '../src/engine/config.js';
@@ -145,13 +145,12 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const configOptions = { plugins: lints, allowPlugins: embedding.allowPlugins ?? true };
   const loaded: LoadedConfig | undefined = configPath ? await readConfigChain(configPath, configOptions) : undefined;
   const rules = ruleSet(loaded?.plugins);
-  let skipped = 0;
   // A file left out for safety is named, once, and the run goes on (never exit 2 for a file's content).
   const onSkip = (path: string, reason: string): void => {
-    skipped++;
     process.stderr.write(logLine(`ballast: skipped ${escapeControl(path)}: ${escapeControl(reason)}\n`));
   };
-  const discovery = { cwd, ignore: loaded?.config.ignore ?? [], onSkip, ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
+  const leftOut: LeftOut = {};
+  const discovery = { cwd, ignore: loaded?.config.ignore ?? [], onSkip, leftOut, ...(configPath ? { ignoreBase: dirname(resolve(cwd, configPath)) } : {}) };
 
   const targets = outputTargets(tokens);
   const caps = resultCaps(values['max-results'] ?? [], loaded?.config.limits);
@@ -177,7 +176,7 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const found = filePatterns.length > 0 ? await discoverFiles(filePatterns, discovery) : [];
   if (filePatterns.length > 0 && found.length === 0 && !positionals.includes('-')) {
     // A clean summary over no files must not read as a pass: say what left everything out.
-    process.stderr.write(`ballast: nothing to lint: no file found${skipped > 0 ? ` (${skipped} skipped for safety, named above)` : ''}; .gitignore and the config's \`ignore\` leave walked files out, files named explicitly are always linted\n`);
+    process.stderr.write(`ballast: nothing to lint: no file found${leftOutNote(leftOut)}; files named explicitly are always linted, whatever .gitignore says\n`);
   }
   const renderSetting = loaded?.config.render;
   const render = !values['no-render'] && renderSetting !== false && (typeof renderSetting !== 'object' || renderSetting.enabled !== false);
@@ -215,7 +214,8 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   });
   const finished = rendering ? rendering.attribute(linted) : linted;
   const baselined = applyBaselineFile(finished, values, cwd, [...found, ...(positionals.includes('-') ? [values['stdin-filename'] ?? '-'] : [])]);
-  const result = embedding.review ? embedding.review(baselined.result, rules, caps) : baselined.result;
+  const reviewed = embedding.review ? embedding.review(baselined.result, rules, caps) : baselined.result;
+  const result = Object.keys(leftOut).length > 0 ? { ...reviewed, summary: { ...reviewed.summary, skippedFiles: leftOut } } : reviewed;
   // Decided before --quiet hides anything: quiet changes what is shown, not whether the run fails.
   const failed = result.findings.some((finding) => !finding.suppressed && atOrAbove(finding.severity, failOn));
   let hidden = 0;
@@ -326,6 +326,20 @@ function listRules(rules: readonly AnyRule[], format: string): string {
     .sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id))
     .map((rule) => `${rule.meta.id.padEnd(width)}  ${rule.meta.category.padEnd(13)}  ${rule.meta.severity.padEnd(7)}  ${rule.meta.summary}`)
     .join('\n');
+}
+
+const LEFT_OUT: Readonly<Record<keyof LeftOut, string>> = {
+  gitignore: 'by .gitignore',
+  ignore: "by the config's ignore",
+  hidden: 'hidden (a dot name)',
+  unsafe: 'refused for safety (named above)',
+  'not-manifest': 'not YAML, JSON or a kubelet file',
+};
+
+/** `; left out: 3 by .gitignore, 2 hidden (a dot name)`: why a run found nothing, by reason. */
+function leftOutNote(leftOut: LeftOut): string {
+  const parts = (Object.keys(LEFT_OUT) as (keyof LeftOut)[]).filter((reason) => (leftOut[reason] ?? 0) > 0).map((reason) => `${leftOut[reason]} ${LEFT_OUT[reason]}`);
+  return parts.length > 0 ? `; left out: ${parts.join(', ')}` : '';
 }
 
 /** Whether the output is read by the GitHub Actions runner, which takes some lines as commands. */

@@ -20,7 +20,7 @@ import { claimFiles, readAndParse, type ParseJob, type SizedFile, type WorkerBat
 
 export type { SizedFile } from './node-parse-worker.js';
 import type { AnyRule } from './engine/rule.js';
-import type { LintResult } from './types.js';
+import type { FileSkipReason, LintResult } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['.ballast.yaml', '.ballast.yml', '.ballast.json'];
 
@@ -205,6 +205,20 @@ export interface DiscoverOptions {
    * a device or pipe, a /proc, /sys or /dev target); the walk goes on without it.
    */
   onSkip?: (path: string, reason: string) => void;
+  /** Filled with how many files were left out, by reason, for a run to say why it lints nothing. */
+  leftOut?: LeftOut;
+}
+
+/**
+ * Files a discovery left out, by reason: excluded by a .gitignore (`gitignore`) or the config's
+ * `ignore` (`ignore`), hidden (a dot file or folder, `hidden`; `.git` itself is not counted),
+ * refused for safety (`unsafe`: a symlink out, a device, a /proc target), and, counted only when
+ * nothing was found, files of a walk that are not YAML, JSON or a kubelet file (`not-manifest`).
+ */
+export type LeftOut = Partial<Record<FileSkipReason, number>>;
+
+function countLeftOut(leftOut: LeftOut | undefined, reason: keyof LeftOut, count = 1): void {
+  if (leftOut && count > 0) leftOut[reason] = (leftOut[reason] ?? 0) + count;
 }
 
 /** Kernel and device trees: a regular-looking file there may be endless (/proc/self/pagemap reports size 0). */
@@ -222,7 +236,11 @@ function isSpecialTarget(real: string): boolean {
 export async function discoverFiles(patterns: readonly string[], options: DiscoverOptions = {}): Promise<string[]> {
   const cwd = options.cwd ?? process.cwd();
   const found = new Set<string>();
-  const skip = (path: string, reason: string): void => options.onSkip?.(display(cwd, path), reason);
+  const notManifests: (() => number)[] = [];
+  const skip = (path: string, reason: string): void => {
+    countLeftOut(options.leftOut, 'unsafe');
+    options.onSkip?.(display(cwd, path), reason);
+  };
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     let stats: ReturnType<typeof statSync>;
@@ -240,7 +258,9 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
       continue;
     }
     if (stats?.isDirectory()) {
-      for (const file of await walkDirectory(absolute, skip)) found.add(file);
+      const walk = await walkDirectory(absolute, skip, options.leftOut);
+      for (const file of walk.files) found.add(file);
+      notManifests.push(walk.notManifests);
       continue;
     }
     if (stats) {
@@ -260,6 +280,9 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
     for (const file of matched) found.add(file);
   }
   const kept = await withoutIgnored([...found], options.ignore ?? [], options.ignoreBase ?? cwd);
+  countLeftOut(options.leftOut, 'ignore', found.size - kept.length);
+  // Matching every other file against .gitignore costs as much as the walk: done only for a run that finds nothing.
+  if (kept.length === 0) for (const count of notManifests) countLeftOut(options.leftOut, 'not-manifest', count());
   return kept.sort().map((file) => display(cwd, file));
 }
 
@@ -269,10 +292,12 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
  * this takes ~15 ms against ~200 ms, a noticeable part of a run. globby's gitignore matcher is
  * loaded only when a .gitignore applies (in the tree or above it).
  */
-async function walkDirectory(root: string, skip: (path: string, reason: string) => void): Promise<string[]> {
+async function walkDirectory(root: string, skip: (path: string, reason: string) => void, leftOut: LeftOut | undefined): Promise<{ files: string[]; notManifests: () => number }> {
   const files: string[] = [];
   let gitignores = hasGitignoreAbove(root);
   const seen = new Set<string>();
+  /** Files the walk does not take for their name (counted only for a run that finds nothing). */
+  const others: string[] = [];
   // The walk stays inside the folder it was given: a symlink in a pull request could otherwise
   // bring any readable file of the runner into findings and SARIF.
   const boundary = realpathOrSelf(root);
@@ -291,6 +316,7 @@ async function walkDirectory(root: string, skip: (path: string, reason: string) 
     for (const entry of entries) {
       if (entry.name.startsWith('.')) {
         if (entry.name === '.gitignore') gitignores = true;
+        else if (entry.name !== '.git') countLeftOut(leftOut, 'hidden');
         continue;
       }
       const path = join(directory, entry.name);
@@ -310,17 +336,19 @@ async function walkDirectory(root: string, skip: (path: string, reason: string) 
         }
       }
       if (stats.isDirectory()) visit(path);
-      else if (!isWalkedFile(path)) continue;
+      else if (!isWalkedFile(path)) others.push(path);
       else if (stats.isFile()) files.push(path);
       else skip(path, 'not a regular file');
     }
   };
   visit(root);
-  if (!gitignores) return files;
+  if (!gitignores) return { files, notManifests: () => others.length };
   // From the repository root, so that the .gitignore files above the walked folder apply too.
   const { isGitIgnoredSync } = await import('globby');
   const ignored = isGitIgnoredSync({ cwd: repositoryRoot(root) ?? root });
-  return files.filter((file) => !ignored(file));
+  const kept = files.filter((file) => !ignored(file));
+  countLeftOut(leftOut, 'gitignore', files.length - kept.length);
+  return { files: kept, notManifests: () => others.filter((file) => !ignored(file)).length };
 }
 
 /**

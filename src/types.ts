@@ -77,7 +77,15 @@ export interface Summary {
    * when nothing was skipped.
    */
   skipped?: Partial<Record<SkipReason, number>>;
+  /**
+   * Files the command's discovery left out, by reason (see `LeftOut` in `ballast/node`): set by the
+   * CLI, absent when none. The library, given its inputs, leaves it out.
+   */
+  skippedFiles?: Partial<Record<FileSkipReason, number>>;
 }
+
+/** Why a walk or the config left a file out: .gitignore, the config's `ignore`, a dot name, refused for safety, not a manifest. */
+export type FileSkipReason = 'gitignore' | 'ignore' | 'hidden' | 'unsafe' | 'not-manifest';
 
 /** A rule that threw. The engine keeps going; the CLI turns these into exit code 2. */
 export interface InternalError {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lint } from '../src/index.js';
-import { lowestMinReplicas } from '../src/model/cluster.js';
+import { ClusterIndex, lowestMinReplicas } from '../src/model/cluster.js';
 import { parseText } from '../src/parse/index.js';
 import type { K8sObject } from '../src/model/object.js';
 
@@ -40,6 +40,27 @@ describe('cross-document rules stay near-linear', () => {
     // Ten workloads are named, the rest counted: a thousand names per finding made the report quadratic.
     expect(blocked[0]?.message).toContain('and 490 more');
     expect(ms).toBeLessThan(WALL_BOUND_MS);
+  });
+
+  it('2,000 egress policies selecting the same 2,000 workloads hand out selections in proportion to the objects, not their product', () => {
+    // network-policy-blocks-dns took each policy's selection and each pod's policies: 4 million entries here (4.6 s, fourfold per doubling).
+    const policy = (index: number): string =>
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p${index}}\nspec: {podSelector: {matchLabels: {a: b}}, policyTypes: [Egress], egress: [{ports: [{port: 80}]}]}\n`;
+    const documents = [...Array.from({ length: 2_000 }, (_, index) => workload(`d${index}`)), ...Array.from({ length: 2_000 }, (_, index) => policy(index))];
+    let handedOut = 0;
+    const original = Object.getOwnPropertyDescriptor(ClusterIndex.prototype, 'selectedBy')?.value as (this: ClusterIndex, object: K8sObject) => ReturnType<ClusterIndex['selectedBy']>;
+    const selectedBy = vi.spyOn(ClusterIndex.prototype, 'selectedBy').mockImplementation(function (this: ClusterIndex, object: K8sObject) {
+      const selected = original.call(this, object);
+      handedOut += selected?.length ?? 0;
+      return selected;
+    });
+    try {
+      const value = lint([{ path: 'k8s/policies.yaml', text: documents.join('---\n') }], { only: ['network-policy-blocks-dns'] });
+      expect(value.findings).toHaveLength(2_000);
+      expect(handedOut).toBeLessThanOrEqual(2 * (2_000 + 2_000));
+    } finally {
+      selectedBy.mockRestore();
+    }
   });
 
   it('the lowest minReplicas of 200,000 HPAs (Math.min(...list) overflowed the stack: exit 2)', () => {

@@ -80,6 +80,27 @@ describe('walking a folder from a pull request', () => {
     }
   });
 
+  it('a run that lints nothing says how many files each rule left out, on stderr and in the JSON summary', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'ballast-nothing-'));
+    try {
+      mkdirSync(join(tree, '.git'));
+      mkdirSync(join(tree, 'k8s'));
+      writeFileSync(join(tree, '.gitignore'), 'k8s/generated-*.yaml\n');
+      writeFileSync(join(tree, '.ballast.yaml'), 'ignore: ["k8s/vendor-*.yaml"]\n');
+      for (const name of ['generated-a.yaml', 'generated-b.yaml', 'vendor-a.yaml', 'README.md', 'Makefile', '.hidden.yaml']) writeFileSync(join(tree, 'k8s', name), manifest);
+      symlinkSync('/etc/hostname', join(tree, 'k8s', 'out.yaml'));
+      const run = spawnSync(process.execPath, [cli, '--format', 'json', 'k8s'], { cwd: tree, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain(
+        "nothing to lint: no file found; left out: 2 by .gitignore, 1 by the config's ignore, 1 hidden (a dot name), 1 refused for safety (named above), 2 not YAML, JSON or a kubelet file",
+      );
+      const summary = (JSON.parse(run.stdout) as { summary: { files: number; skippedFiles?: Record<string, number> } }).summary;
+      expect(summary).toMatchObject({ files: 0, skippedFiles: { gitignore: 2, ignore: 1, hidden: 1, unsafe: 1, 'not-manifest': 2 } });
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
   it('reads no more than the size limit from a file whose size is not what stat says, and never a pipe', () => {
     const limits = { ...DEFAULT_LIMITS, maxFileBytes: 64 };
     const parsed = readAndParse({ path: 'maps', absolute: '/proc/self/maps', size: 0 }, limits);
