@@ -60,6 +60,28 @@ ${daemonSet('monitoring', 'example.com/adapter:1').replace(/agent/g, 'adapter')}
     const cluster = new ClusterIndex(objects);
     expect(criticalAddonOf(objects[2]!, cluster)).toMatchObject({ role: 'metrics', servedFor: 'APIService "v1beta1.metrics.k8s.io"' });
   });
+
+  it('takes the metrics backend nearest the APIService, and none when unrelated copies leave it open', () => {
+    const api = `apiVersion: apiregistration.k8s.io/v1
+kind: APIService
+metadata: {name: v1beta1.metrics.k8s.io}
+spec: {group: metrics.k8s.io, version: v1beta1, service: {name: metrics, namespace: monitoring}}
+`;
+    const backend = `apiVersion: v1
+kind: Service
+metadata: {name: metrics, namespace: monitoring}
+spec: {selector: {app: adapter}, ports: [{port: 443}]}
+---
+${daemonSet('monitoring', 'example.com/adapter:1').replace(/agent/g, 'adapter')}`;
+    const load = (files: Record<string, string>) => Object.entries(files).flatMap(([path, text]) => parseText(path, text).documents.flatMap(objectsOf));
+    const adapterIn = (objects: ReturnType<typeof load>, path: string) => objects.find((entry) => entry.kind === 'DaemonSet' && entry.doc.file.path === path)!;
+    const beside = load({ 'adapter/api.yaml': api, 'adapter/backend.yaml': backend, 'vendored/backend.yaml': backend });
+    expect(criticalAddonOf(adapterIn(beside, 'adapter/backend.yaml'), new ClusterIndex(beside))).toMatchObject({ role: 'metrics' });
+    expect(criticalAddonOf(adapterIn(beside, 'vendored/backend.yaml'), new ClusterIndex(beside))).toBeUndefined();
+    // Two copies in folders unrelated to the APIService's: the set cannot tell which one serves it.
+    const apart = load({ 'api/api.yaml': api, 'copy-a/backend.yaml': backend, 'copy-b/backend.yaml': backend });
+    expect(criticalAddonOf(adapterIn(apart, 'copy-a/backend.yaml'), new ClusterIndex(apart))).toBeUndefined();
+  });
 });
 
 describe('staticPodComponent', () => {

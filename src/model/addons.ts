@@ -7,7 +7,7 @@
  */
 import { asString, isMap } from './access.js';
 import { lowestMinReplicas, type ClusterIndex } from './cluster.js';
-import { failClosedWebhooksServedBy } from './webhooks.js';
+import { failClosedWebhooksServedBy, serviceBackend } from './webhooks.js';
 import { flagsOfContainer, lastFlag } from './flags.js';
 import { parseImageReference } from './image.js';
 import type { K8sObject } from './object.js';
@@ -78,20 +78,6 @@ export function criticalAddonOf(object: K8sObject, cluster: ClusterIndex): Criti
   return undefined;
 }
 
-/**
- * Of several same-named objects (unrelated projects linted together), the one written in the same
- * file as `from`, else in its directory, else the first.
- */
-function nearest(from: K8sObject, candidates: readonly K8sObject[]): K8sObject | undefined {
-  const path = from.doc.file.path;
-  const directory = path.slice(0, Math.max(0, path.lastIndexOf('/')));
-  return (
-    candidates.find((candidate) => candidate.doc.file.path === path) ??
-    candidates.find((candidate) => candidate.doc.file.path.startsWith(`${directory}/`)) ??
-    candidates[0]
-  );
-}
-
 /** API groups whose aggregated APIService HorizontalPodAutoscalers and `kubectl top` read. */
 const METRICS_GROUPS: ReadonlySet<string> = new Set(['metrics.k8s.io', 'custom.metrics.k8s.io', 'external.metrics.k8s.io']);
 
@@ -106,8 +92,8 @@ function metricsBackends(cluster: ClusterIndex): ReadonlyMap<K8sObject, string> 
     if (apiService.group !== 'apiregistration.k8s.io' || !METRICS_GROUPS.has(asString(apiService.get('spec', 'group')) ?? '')) continue;
     const name = asString(apiService.get('spec', 'service', 'name'));
     if (name === undefined) continue;
-    const service = nearest(apiService, cluster.named(asString(apiService.get('spec', 'service', 'namespace')) ?? 'default', name).filter((object) => object.kind === 'Service'));
-    for (const entry of (service && cluster.selectedBy(service)) ?? []) found.set(entry.object, apiService.name ?? '');
+    const backend = serviceBackend(cluster, apiService, { namespace: asString(apiService.get('spec', 'service', 'namespace')) ?? 'default', name });
+    for (const entry of backend?.workloads ?? []) found.set(entry.object, apiService.name ?? '');
   }
   return found;
 }

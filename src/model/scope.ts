@@ -40,6 +40,20 @@ export function sameTree(a: string, b: string): boolean {
   return long.startsWith(short) && (long[short.length] === '/' || short.endsWith('/'));
 }
 
+/**
+ * Of several same-named objects (copies of one application linted together: overlays, examples,
+ * vendored charts), those nearest `anchor`, the object that names them: in its file, else in its
+ * directory, else all of them when they share one directory; undefined when copies in different
+ * places remain, as the set cannot tell which one is meant.
+ */
+export function nearest<T extends K8sObject>(anchor: K8sObject, candidates: readonly T[]): readonly T[] | undefined {
+  const sameFile = candidates.filter((object) => object.doc.file === anchor.doc.file);
+  if (sameFile.length > 0) return sameFile;
+  const sameDirectory = candidates.filter((object) => directoryOf(object) === directoryOf(anchor));
+  if (sameDirectory.length > 0) return sameDirectory;
+  return new Set(candidates.map(directoryOf)).size <= 1 ? candidates : undefined;
+}
+
 function parentOf(directory: string): string {
   return directory.slice(0, Math.max(0, directory.lastIndexOf('/')));
 }

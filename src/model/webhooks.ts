@@ -14,6 +14,7 @@ import type { Path } from '../types.js';
 import { asArray, asString, isMap, stringMap } from './access.js';
 import type { ClusterIndex, TemplateEntry } from './cluster.js';
 import type { K8sObject } from './object.js';
+import { nearest } from './scope.js';
 import { parseLabelSelector, requirementMatches, type Labels, type Selector } from './selector.js';
 
 export const WEBHOOK_CONFIGURATION_KINDS: ReadonlySet<string> = new Set(['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']);
@@ -59,33 +60,27 @@ export interface WebhookBackend {
 
 /**
  * The Service of the set a webhook calls and the workloads behind it; undefined when the set
- * does not show them. Sets often hold several copies of one application (overlays, examples,
- * vendored charts): the copy nearest the webhook is taken — same file, then same directory —
- * and when copies in different places remain, the set cannot tell which one serves it.
+ * does not show them.
  */
 export function webhookBackend(cluster: ClusterIndex, webhook: Webhook): WebhookBackend | undefined {
-  if (!webhook.service) return undefined;
-  const services = cluster.named(webhook.service.namespace, webhook.service.name).filter((object) => object.kind === 'Service');
-  const service = nearest(webhook.configuration, services);
+  return webhook.service ? serviceBackend(cluster, webhook.configuration, webhook.service) : undefined;
+}
+
+/**
+ * The Service an object points at by namespace and name (a webhook's `clientConfig.service`, an
+ * APIService's `spec.service`) and the workloads it selects. Sets often hold several copies of one
+ * application (overlays, examples, vendored charts): the copy nearest the pointing object is taken
+ * — same file, then same directory — and when copies in different places remain, the set cannot
+ * tell which one serves it (undefined).
+ */
+export function serviceBackend(cluster: ClusterIndex, from: K8sObject, target: { namespace: string; name: string }): WebhookBackend | undefined {
+  const services = cluster.named(target.namespace, target.name).filter((object) => object.kind === 'Service');
+  const service = nearest(from, services);
   if (!service || service.length !== 1 || !service[0]) return undefined;
   const entries = cluster.selectedBy(service[0]) ?? [];
   const objects = nearest(service[0], entries.map((entry) => entry.object));
   const workloads = entries.filter((entry) => objects?.includes(entry.object));
   return workloads.length > 0 ? { service: service[0], workloads } : undefined;
-}
-
-/** The candidates in the anchor's file, else in its directory, else all when they share one directory. */
-function nearest(anchor: K8sObject, candidates: readonly K8sObject[]): readonly K8sObject[] | undefined {
-  const sameFile = candidates.filter((object) => object.doc.file === anchor.doc.file);
-  if (sameFile.length > 0) return sameFile;
-  const sameDirectory = candidates.filter((object) => directoryOf(object) === directoryOf(anchor));
-  if (sameDirectory.length > 0) return sameDirectory;
-  return new Set(candidates.map(directoryOf)).size <= 1 ? candidates : undefined;
-}
-
-function directoryOf(object: K8sObject): string {
-  const path = object.doc.file.path;
-  return path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'), 0));
 }
 
 /** Fail-closed webhooks whose backend Service selects this object's pods: while they are down, matching API writes fail. */
