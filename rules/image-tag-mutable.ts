@@ -1,8 +1,9 @@
 import { defineRule } from '../src/engine/rule.js';
 import { asString } from '../src/model/access.js';
+import type { K8sObject } from '../src/model/object.js';
 import { isIdleContainer } from '../src/model/idle.js';
 import { mutableTagOf, parseImageReference, tagMatches } from '../src/model/image.js';
-import { containersOf } from '../src/model/workload.js';
+import { containersOf, type ContainerRef } from '../src/model/workload.js';
 
 interface Options {
   /** Tags that name a branch or channel rather than a release; `*` matches any run of characters. */
@@ -24,14 +25,14 @@ export default defineRule<'untagged' | 'latest' | 'branch', Options>({
     severity: 'warning',
     summary: 'A container image has no tag, the tag `latest`, or a branch-like tag (`master`, `main`, `nightly`, `stable`...), and no digest.',
     rationale:
-      'A tag is a movable pointer; `latest` (what an untagged image means) moves with every push. Each node pulls when it first starts a pod, and the default pull policy for `latest` is Always, so pods rescheduled after a node failure, scaled out by an HPA or restarted on a fresh node run whatever was pushed last, beside siblings that run older code. A bad push then reaches production without a rollout, and a rollback has nothing to roll back to. Branch and channel tags (`master`, `main`, `develop`, `nightly`, `edge`, `snapshot`, `stable`, `latest-alpine`...) are re-pushed by every build of their branch exactly like `latest`, only with the pull policy IfNotPresent, so which build a pod runs depends on what its node happened to pull; the `movingTags` option holds that list (`*` matches any characters, case-insensitive). Only a digest (`@sha256:…`) pins the content. References are split like the container runtime does (distribution/reference): in `registry:5000/app` the `:5000` is the registry port, so that image has no tag. Init containers and sidecars are checked too; ephemeral containers are not part of a pod template. Containers that only wait (the pause image, `sleep infinity`, `tail -f /dev/null`) are not checked: whichever build of them a node pulls, they run none of the service\'s code, as the resource and probe rules also treat them.',
+      'A tag is a movable pointer; `latest` (what an untagged image means) moves with every push. Each node pulls when it first starts a pod, and the default pull policy for `latest` is Always, so pods rescheduled after a node failure, scaled out by an HPA or restarted on a fresh node run whatever was pushed last, beside siblings that run older code. A bad push then reaches production without a rollout, and a rollback has nothing to roll back to. Branch and channel tags (`master`, `main`, `develop`, `nightly`, `edge`, `snapshot`, `stable`, `latest-alpine`...) are re-pushed by every build of their branch exactly like `latest`, only with the pull policy IfNotPresent, so which build a pod runs depends on what its node happened to pull; the `movingTags` option holds that list (`*` matches any characters, case-insensitive). Only a digest (`@sha256:…`) pins the content. References are split like the container runtime does (distribution/reference): in `registry:5000/app` the `:5000` is the registry port, so that image has no tag. Init containers and sidecars are checked too; ephemeral containers are not part of a pod template. One finding per image and object: containers of one template that run the same mutable image share one cause and one fix, so the finding names them all and sits on the first. Containers that only wait (the pause image, `sleep infinity`, `tail -f /dev/null`) are not checked: whichever build of them a node pulls, they run none of the service\'s code, as the resource and probe rules also treat them.',
     fix: 'Pin the image to an immutable version tag (`app:1.4.2`) or, better, a digest (`app:1.4.2@sha256:…`), and bump it through a rollout.',
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '0.1.0',
     messages: {
-      untagged: 'Container "{{container}}" of {{object}} uses image "{{image}}" with no tag or digest: it runs whatever `latest` points to when each node pulls it.',
-      latest: 'Container "{{container}}" of {{object}} uses image "{{image}}": the `latest` tag changes with every push, so pods of the same template can run different code.',
-      branch: 'Container "{{container}}" of {{object}} uses image "{{image}}": the tag "{{tag}}" follows a branch or channel and moves with every build, so pods of the same template can run different code.',
+      untagged: '{{containers}} of {{object}} {{use}} image "{{image}}" with no tag or digest: it runs whatever `latest` points to when each node pulls it.',
+      latest: '{{containers}} of {{object}} {{use}} image "{{image}}": the `latest` tag changes with every push, so pods of the same template can run different code.',
+      branch: '{{containers}} of {{object}} {{use}} image "{{image}}": the tag "{{tag}}" follows a branch or channel and moves with every build, so pods of the same template can run different code.',
     },
     options: {
       schema: { movingTags: { type: 'array', items: { type: 'string', minLength: 1 } } },
@@ -41,18 +42,41 @@ export default defineRule<'untagged' | 'latest' | 'branch', Options>({
   checkObject(object, context) {
     const template = object.podTemplate;
     if (!template) return;
+    // One finding per image of the object: the containers that share it share the cause and the fix.
+    const byImage = new Map<string, ContainerRef[]>();
     for (const container of containersOf(template)) {
       if (isIdleContainer(container)) continue;
       const image = asString(container.value['image']);
-      const reference = image === undefined ? undefined : parseImageReference(image);
-      if (!reference || image === undefined) continue;
-      const data = { container: container.name, object: object.describe(), image };
+      if (image === undefined) continue;
+      const sharing = byImage.get(image);
+      if (sharing) sharing.push(container);
+      else byImage.set(image, [container]);
+    }
+    for (const [image, sharing] of byImage) {
+      const reference = parseImageReference(image);
+      // In file order, so the finding sits on the first of them whether init containers come first or last.
+      const containers = sharing.length === 1 ? sharing : [...sharing].sort((a, b) => offsetOf(object, a) - offsetOf(object, b));
+      const first = containers[0];
+      if (!reference || !first) continue;
+      const names = containers.map((container) => `"${container.name}"`);
+      const data = {
+        containers: `${names.length === 1 ? 'Container' : 'Containers'} ${names.join(', ')}`,
+        use: names.length === 1 ? 'uses' : 'use',
+        object: object.describe(),
+        image,
+      };
+      const at = object.at(...first.path, 'image');
+      const related = containers.slice(1).map((container) => ({ at: object.at(...container.path, 'image'), message: `container "${container.name}" runs the same image` }));
       const mutable = mutableTagOf(reference);
-      const at = object.at(...container.path, 'image');
-      if (mutable) context.report({ at, object, messageId: mutable, data });
+      if (mutable) context.report({ at, object, messageId: mutable, data, related });
       else if (reference.digest === undefined && reference.tag !== undefined && tagMatches(reference.tag, context.options.movingTags)) {
-        context.report({ at, object, messageId: 'branch', data: { ...data, tag: reference.tag } });
+        context.report({ at, object, messageId: 'branch', data: { ...data, tag: reference.tag }, related });
       }
     }
   },
 });
+
+function offsetOf(object: K8sObject, container: ContainerRef): number {
+  const at = object.at(...container.path);
+  return at.doc.locate(at.path)[0];
+}

@@ -1,13 +1,15 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, type ObjectContext } from '../src/engine/rule.js';
+import type { K8sObject } from '../src/model/object.js';
 import { criticalAddonTooFew } from '../src/model/addons.js';
 import { hpaMinReplicas } from '../src/model/cluster.js';
+import { singleByDesign, type SingleByDesign } from '../src/model/single.js';
 import { REPLICATED_KINDS } from '../src/model/workload.js';
 
 interface Options {
   min: number;
 }
 
-export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
+export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow' | 'singleByDesign', Options>({
   meta: {
     id: 'replicas-min',
     scope: 'set',
@@ -15,7 +17,7 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
     severity: 'warning',
     summary: 'A replicated workload runs fewer than `min` replicas (default 2).',
     rationale:
-      'With one pod, every container crash, node failure, eviction, drain or rollout is an outage: there is no second replica to take the traffic while the first is replaced. `replicas` left out means 1. A DNS or metrics add-on with too few replicas is reported once, by critical-addon-replicas, while that rule runs.',
+      'With one pod, every container crash, node failure, eviction, drain or rollout is an outage: there is no second replica to take the traffic while the first is replaced. `replicas` left out means 1. A DNS or metrics add-on with too few replicas is reported once, by critical-addon-replicas, while that rule runs; a workload scaled by an HPA whose `minReplicas` is 1 is reported on the HPA, by hpa-min-replicas, while that rule runs. Some workloads cannot run a second replica as written, and for them the advice to add replicas is wrong: leader election switched off (`--leader-elect=false` or a `*LEADER_ELECT*` variable set to false: every replica would run the control loops at once), a PersistentVolumeClaim shared by all pods that one node at a time can attach (ReadWriteOnce/ReadWriteOncePod in the set, or a claim not in the set mounted by a Deployment with `strategy: Recreate`, the strategy such a claim needs: a second pod on another node waits for the volume), or pods told their replica count (`*_REPLICAS: "1"`: each replica is a shard, not a standby). Those are reported as info, saying what is true: a pod failure, drain or rollout is downtime until the pod is replaced.',
     fix: 'Set `spec.replicas` to at least 2 (3 for quorum-based software), or let a HorizontalPodAutoscaler with `minReplicas` ≥ 2 manage the scale.',
     appliesTo: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'],
     since: '0.1.0',
@@ -23,6 +25,7 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
       tooFew: '{{object}} runs {{replicas}} replica(s), fewer than {{min}}: a single pod failure or rollout takes it down.',
       omitted: '{{object}} does not set `replicas`, so it runs 1 pod, and no HorizontalPodAutoscaler in the linted files targets it.',
       hpaTooLow: '{{object}} is scaled by HorizontalPodAutoscaler "{{hpa}}" down to {{replicas}} replica(s), fewer than {{min}}.',
+      singleByDesign: '{{object}} runs a single pod by design: it {{what}}. A pod failure, node drain or rollout is downtime until the pod is replaced.',
     },
     options: {
       schema: { min: { type: 'integer', minimum: 1 } },
@@ -39,6 +42,8 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
       const lowest = hpas.reduce((low, hpa) => (hpaMinReplicas(hpa) < hpaMinReplicas(low) ? hpa : low));
       const replicas = hpaMinReplicas(lowest);
       if (replicas >= min) return;
+      // One finding per root cause: the HPA's own minReplicas of 1 is hpa-min-replicas' (on the HPA, where the fix goes).
+      if (replicas === 1 && context.isEnabled('hpa-min-replicas')) return;
       context.report({
         at: object.at('spec', 'replicas'),
         object,
@@ -46,6 +51,11 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
         data: { object: object.describe(), hpa: lowest.name ?? '', replicas, min },
         related: [{ at: lowest.at('spec', 'minReplicas'), message: `minReplicas of HorizontalPodAutoscaler "${lowest.name ?? ''}"` }],
       });
+      return;
+    }
+    const single = min > 1 ? singleByDesign(object, context.cluster) : undefined;
+    if (single) {
+      reportSingle(object, single, context);
       return;
     }
     const replicas = object.get('spec', 'replicas');
@@ -58,3 +68,22 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow', Options>({
     context.report({ at: object.at('spec', 'replicas'), object, messageId: 'tooFew', data: { object: object.describe(), replicas, min } });
   },
 });
+
+const SINGLE_FIXES: Record<SingleByDesign['reason'], string> = {
+  'no-leader-election': 'Accept the downtime, or enable leader election so that standby replicas can take over, then raise `spec.replicas`.',
+  'single-attach-claim':
+    'Accept the downtime, or move the data to a volume several nodes can mount (ReadWriteMany) or to a StatefulSet with a claim per replica before raising `spec.replicas`.',
+  'shard-count': 'Accept the downtime: more replicas add shards, not standbys. To survive a pod failure the software itself needs a failover mode.',
+};
+
+function reportSingle(object: K8sObject, single: SingleByDesign, context: ObjectContext<'singleByDesign', Options>): void {
+  context.report({
+    at: object.at('spec', 'replicas'),
+    object,
+    messageId: 'singleByDesign',
+    related: [{ at: object.at(...single.path), message: 'why it cannot run a second replica' }],
+    data: { object: object.describe(), what: single.what },
+    fix: SINGLE_FIXES[single.reason],
+    severity: 'info',
+  });
+}
