@@ -41,8 +41,11 @@ export default defineRule<MessageId>({
 function replicasOf(object: K8sObject, context: Context): number | undefined {
   const hpas = context.cluster.hpasFor(object);
   if (hpas.length > 0) return lowestMinReplicas(hpas);
-  const replicas = object.get('spec', 'replicas');
-  return replicas === undefined || replicas === null ? 1 : asInteger(replicas);
+  const value = object.get('spec', 'replicas');
+  const replicas = value === undefined || value === null ? 1 : asInteger(value);
+  // A kustomize overlay of the run that raises the count builds the workload that is deployed.
+  const overlay = context.cluster.overlayReplicas(object);
+  return overlay !== undefined && replicas !== undefined && overlay > replicas ? overlay : replicas;
 }
 
 function checkDeployment(object: K8sObject, context: Context): void {

@@ -2,6 +2,7 @@ import type { InternalError, LintResult, Summary } from '../types.js';
 import type { DocumentHandle, ParsedFile } from '../parse/source.js';
 import { asString, describeValue, isMap } from '../model/access.js';
 import { ClusterIndex } from '../model/cluster.js';
+import { KustomizeBuilds } from '../model/kustomize-builds.js';
 import { misTypedKinds, objectsOf, type K8sObject } from '../model/object.js';
 import { isDeploymentLike } from '../model/workload.js';
 import { activateRules, type ActiveRule } from './config.js';
@@ -62,7 +63,8 @@ export class Linter {
   private readonly internalErrors: InternalError[] = [];
   private readonly objects: K8sObject[] = [];
   private readonly cluster: ClusterIndex;
-  private readonly skipped = new SkippedDocuments();
+  private readonly builds = new KustomizeBuilds();
+  private readonly skipped = new SkippedDocuments(this.builds);
   /** The namespaces the run's kustomizations give the files they build. */
   private readonly kustomize = new KustomizeNamespaces();
   /** The config's `exclude`: objects that are neither checked nor seen by other objects' checks. */
@@ -83,7 +85,7 @@ export class Linter {
     this.collector = new Collector(this.active);
     this.excluded = objectExclusion(options.config?.exclude);
     // Filled in `finish`, once every object is known; built lazily by the first rule that asks.
-    this.cluster = new ClusterIndex(this.objects, this.settings.cluster);
+    this.cluster = new ClusterIndex(this.objects, this.settings.cluster, this.builds);
     for (const entry of this.active.values()) {
       if (!entry.rule.check && !entry.rule.checkObject) continue;
       const kinds = entry.rule.meta.appliesTo.includes('*') ? undefined : new Set(entry.rule.meta.appliesTo);

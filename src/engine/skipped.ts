@@ -2,6 +2,7 @@ import type { DocumentHandle } from '../parse/source.js';
 import { asString, isMap } from '../model/access.js';
 import { isJsonPatch, kustomizationFiles, type SkipReason } from '../model/fragment.js';
 import { isKustomization } from '../model/kustomize.js';
+import type { KustomizeBuilds } from '../model/kustomize-builds.js';
 import type { K8sObject } from '../model/object.js';
 
 /**
@@ -16,6 +17,9 @@ export class SkippedDocuments {
   /** Files that a kustomization of the run builds from. */
   private readonly resourceFiles = new Set<string>();
 
+  /** `builds` learns the run's kustomizations and JSON6902 patch files, for the replica counts they set. */
+  constructor(private readonly builds: KustomizeBuilds) {}
+
   /**
    * Takes a document in. Returns false for one that holds no Kubernetes object: a list
    * (a JSON6902 patch, an Ansible playbook, test data), a scalar, or a map with neither
@@ -24,7 +28,9 @@ export class SkippedDocuments {
   note(doc: DocumentHandle): boolean {
     const value = doc.value;
     if (!isMap(value)) {
-      this.count(this.notObjects, isJsonPatch(value) ? 'json6902-patch' : 'not-kubernetes');
+      const jsonPatch = isJsonPatch(value);
+      if (jsonPatch) this.builds.addJsonPatch(doc.file.path, value);
+      this.count(this.notObjects, jsonPatch ? 'json6902-patch' : 'not-kubernetes');
       return false;
     }
     const kind = asString(value['kind']);
@@ -33,6 +39,7 @@ export class SkippedDocuments {
       const { patches, resources } = kustomizationFiles(value, doc.file.path);
       for (const path of patches) this.patchFiles.add(path);
       for (const path of resources) this.resourceFiles.add(path);
+      this.builds.addKustomization(doc.file.path, value);
     }
     if (kind !== undefined || asString(value['apiVersion']) !== undefined) return true;
     // `kind` that is not a string beside `metadata`: an object written wrong, which the input checks report.

@@ -1,6 +1,7 @@
 import { asInteger, asString, dig, stringMap } from './access.js';
 import { controlPlaneOf, type ControlPlanePicture } from './control-plane.js';
 import { kubeletNodes, type KubeletNode } from './kubelet.js';
+import type { KustomizeBuilds } from './kustomize-builds.js';
 import type { K8sObject } from './object.js';
 import { isControllerPodLabel, podSelectorOf, push, selectorMatches, SelectorIndex, sharesLabel, type Selector } from './selector.js';
 import { NamespaceScope } from './scope.js';
@@ -61,10 +62,14 @@ export class ClusterIndex {
   private controlPlanePicture: ControlPlanePicture | undefined;
   private readonly derivedValues = new Map<(index: ClusterIndex) => unknown, unknown>();
 
-  /** `facts`: what the config says of the cluster (`cluster:`), which the control-plane picture weighs. */
+  /**
+   * `facts`: what the config says of the cluster (`cluster:`), which the control-plane picture
+   * weighs; `builds`: the run's kustomizations, for the replica counts their overlays set.
+   */
   constructor(
     readonly objects: readonly K8sObject[],
     private readonly facts: Readonly<ClusterFacts> = {},
+    private readonly builds?: KustomizeBuilds,
   ) {
     this.scopes = new NamespaceScope(objects);
   }
@@ -255,6 +260,14 @@ export class ClusterIndex {
     return total;
   }
 
+  /**
+   * The highest replica count a kustomization of the run builds the object with (a patch or
+   * the `replicas` field of an overlay); undefined when none sets it.
+   */
+  overlayReplicas(object: K8sObject): number | undefined {
+    return this.builds?.replicasFor(object, this.objects);
+  }
+
   /** `min(HPA minReplicas)` when an HPA scales the object, else `spec.replicas` (1 when omitted). */
   lowestReplicas(object: K8sObject): number | undefined {
     if (!REPLICATED_KINDS.has(object.kind)) return undefined;
@@ -348,9 +361,13 @@ function scopeOf(object: K8sObject): string {
 }
 
 function directoryKey(object: K8sObject): string {
+  return `${object.namespaceOrDefault}\u0000${directoryOf(object)}`;
+}
+
+function directoryOf(object: K8sObject): string {
   const path = object.doc.file.path;
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return `${object.namespaceOrDefault}\u0000${slash === -1 ? '' : path.slice(0, slash)}`;
+  return slash === -1 ? '' : path.slice(0, slash);
 }
 
 function nameKey(namespace: string, name: string): string {
