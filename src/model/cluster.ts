@@ -4,6 +4,7 @@ import { kubeletNodes, type KubeletNode } from './kubelet.js';
 import type { KustomizeBuilds } from './kustomize-builds.js';
 import type { K8sObject } from './object.js';
 import { isControllerPodLabel, podSelectorOf, push, selectorMatches, SelectorIndex, sharesLabel, type Selector } from './selector.js';
+import { isCustomResourceDefinition, managingTool, selectsInstallerPods } from './run-time-pods.js';
 import { NamespaceScope } from './scope.js';
 import type { ClusterFacts } from './settings.js';
 import { REPLICATED_KINDS, type PodTemplate } from './workload.js';
@@ -56,6 +57,7 @@ export class ClusterIndex {
   private templates: Map<string, SelectorIndex<TemplateEntry>> | undefined;
   private customByNamespace: Map<string, K8sObject[]> | undefined;
   private directories: Map<string, K8sObject[]> | undefined;
+  private operatorDirectories: Set<string> | undefined;
   private readonly selections = new Map<K8sObject, readonly TemplateEntry[] | null>();
   private readonly selectors = new Map<SelectingKind, Map<K8sObject, K8sObject[]>>();
   private kubelets: readonly KubeletNode[] | undefined;
@@ -202,12 +204,31 @@ export class ClusterIndex {
     const selector = podSelectorOf(object);
     if (!selector || selector.kind === 'nothing') return undefined;
     if ((this.selectedBy(object) ?? []).length > 0) return undefined;
+    if (this.mayRunWithoutTemplate(object, selector)) return undefined;
     const evidence = this.beside(object).some((other) => {
       const template = other.podTemplate;
       return template !== undefined && other.fragment === undefined && (other.doc.file === object.doc.file || sharesLabel(selector, template.labels));
     });
     if (!evidence) return undefined;
     return this.mayOperatorRunPods(object.namespaceOrDefault, selector) ? undefined : selector;
+  }
+
+  /**
+   * Whether the selected pods may exist without a template in the set: kubeadm's own pods
+   * (CoreDNS, kube-proxy, static control-plane pods), pods a tool named by
+   * `app.kubernetes.io/managed-by` makes at run time, or pods of an operator shipped beside the
+   * object (a CustomResourceDefinition in its directory): its resources, created later, make
+   * pods with labels no template shows.
+   */
+  private mayRunWithoutTemplate(object: K8sObject, selector: Selector): boolean {
+    const namespace = object.namespaceOrDefault;
+    if (selectsInstallerPods(selector, namespace)) return true;
+    if (managingTool(selector, this.templatesIn(namespace).map((entry) => entry.template.labels)) !== undefined) return true;
+    if (!this.operatorDirectories) {
+      this.operatorDirectories = new Set();
+      for (const definition of this.ofKind('CustomResourceDefinition')) if (isCustomResourceDefinition(definition)) this.operatorDirectories.add(directoryOf(definition));
+    }
+    return this.operatorDirectories.has(directoryOf(object));
   }
 
   /**
