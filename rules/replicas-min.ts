@@ -3,6 +3,7 @@ import type { K8sObject } from '../src/model/object.js';
 import { criticalAddonTooFew } from '../src/model/addons.js';
 import { hpaMinReplicas } from '../src/model/cluster.js';
 import { singleByDesign, type SingleByDesign } from '../src/model/single.js';
+import { soleFailClosedBackend } from '../src/model/webhooks.js';
 import { REPLICATED_KINDS } from '../src/model/workload.js';
 
 interface Options {
@@ -17,7 +18,7 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow' | 'singleByDesign',
     severity: 'warning',
     summary: 'A replicated workload runs fewer than `min` replicas (default 2).',
     rationale:
-      'With one pod, every container crash, node failure, eviction, drain or rollout is an outage: there is no second replica to take the traffic while the first is replaced. `replicas` left out means 1. A DNS or metrics add-on with too few replicas is reported once, by critical-addon-replicas, while that rule runs; a workload scaled by an HPA whose `minReplicas` is 1 is reported on the HPA, by hpa-min-replicas, while that rule runs. Some workloads cannot run a second replica as written, and for them the advice to add replicas is wrong: leader election switched off (`--leader-elect=false` or a `*LEADER_ELECT*` variable set to false: every replica would run the control loops at once), a PersistentVolumeClaim shared by all pods that one node at a time can attach (ReadWriteOnce/ReadWriteOncePod in the set, or a claim not in the set mounted by a Deployment with `strategy: Recreate`, the strategy such a claim needs: a second pod on another node waits for the volume), or pods told their replica count (`*_REPLICAS: "1"`: each replica is a shard, not a standby). Those are reported as info, saying what is true: a pod failure, drain or rollout is downtime until the pod is replaced. A Kustomize base is judged by what the kustomizations of the run build from it: when an overlay raises its `replicas` to `min` or more (a strategic-merge or JSON6902 patch, inline or in a file, or the `replicas` field), the base is not reported.',
+      'With one pod, every container crash, node failure, eviction, drain or rollout is an outage: there is no second replica to take the traffic while the first is replaced. `replicas` left out means 1. A DNS or metrics add-on with too few replicas is reported once, by critical-addon-replicas, while that rule runs; a workload scaled by an HPA whose `minReplicas` is 1 is reported on the HPA, by hpa-min-replicas, while that rule runs. The one pod behind a fail-closed admission webhook is reported by webhook-backend-single-replica while that rule runs (it says what the outage blocks: every API request the webhook matches). Some workloads cannot run a second replica as written, and for them the advice to add replicas is wrong: leader election switched off (`--leader-elect=false` or a `*LEADER_ELECT*` variable set to false: every replica would run the control loops at once), a PersistentVolumeClaim shared by all pods that one node at a time can attach (ReadWriteOnce/ReadWriteOncePod in the set, or a claim not in the set mounted by a Deployment with `strategy: Recreate`, the strategy such a claim needs: a second pod on another node waits for the volume), or pods told their replica count (`*_REPLICAS: "1"`: each replica is a shard, not a standby). Those are reported as info, saying what is true: a pod failure, drain or rollout is downtime until the pod is replaced. A Kustomize base is judged by what the kustomizations of the run build from it: when an overlay raises its `replicas` to `min` or more (a strategic-merge or JSON6902 patch, inline or in a file, or the `replicas` field), the base is not reported.',
     fix: 'Set `spec.replicas` to at least 2 (3 for quorum-based software), or let a HorizontalPodAutoscaler with `minReplicas` ≥ 2 manage the scale.',
     appliesTo: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'],
     since: '0.1.0',
@@ -36,6 +37,8 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow' | 'singleByDesign',
     if (!REPLICATED_KINDS.has(object.kind)) return;
     // One finding per root cause: a one-replica DNS or metrics add-on is critical-addon-replicas'.
     if (context.isEnabled('critical-addon-replicas') && criticalAddonTooFew(object, context.cluster)) return;
+    // Likewise the single pod behind a fail-closed admission webhook is webhook-backend-single-replica's.
+    if (context.isEnabled('webhook-backend-single-replica') && soleFailClosedBackend(context.cluster, object)) return;
     const { min } = context.options;
     const hpas = context.cluster.hpasFor(object);
     if (hpas.length > 0) {

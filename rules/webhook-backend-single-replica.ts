@@ -1,8 +1,7 @@
 import { defineRule, type RelatedReport, type SetContext } from '../src/engine/rule.js';
-import { lowestRunningReplicas } from '../src/model/autoscaling.js';
 import type { ClusterIndex, TemplateEntry } from '../src/model/cluster.js';
 import type { K8sObject } from '../src/model/object.js';
-import { interceptsPodCreate, namespaceLabels, webhookBackend, webhooksOf, WEBHOOK_CONFIGURATION_KINDS, type Webhook, type WebhookBackend } from '../src/model/webhooks.js';
+import { backendPods, interceptsPodCreate, namespaceLabels, webhookBackend, webhooksOf, WEBHOOK_CONFIGURATION_KINDS, type Webhook, type WebhookBackend } from '../src/model/webhooks.js';
 
 type MessageId = 'singleReplica' | 'deadlock' | 'noBudget';
 type Context = SetContext<MessageId>;
@@ -72,27 +71,16 @@ interface Scale {
   related: RelatedReport[];
 }
 
-/** The backend's pods at their lowest scale; undefined when a selected kind has no scale offline (DaemonSet, Job). */
+/** The backend's pods at their lowest scale, and where each count comes from; undefined when the set cannot tell. */
 function backendScale(cluster: ClusterIndex, workloads: readonly TemplateEntry[]): Scale | undefined {
-  let total = 0;
-  const related: RelatedReport[] = [];
-  for (const { object } of workloads) {
-    if (object.kind === 'Pod') {
-      total += 1;
-      related.push({ at: object.at('metadata', 'name'), message: `${object.describe()} serves the webhook` });
-      continue;
-    }
-    const lowest = lowestRunningReplicas(cluster, object);
-    if (!lowest) return undefined;
-    total += lowest.replicas;
-    const scaledBy = lowest.scaledBy;
-    related.push(
-      scaledBy
-        ? { at: scaledBy.object.at('spec', scaledBy.field), message: `${scaledBy.object.describe()} scales ${object.describe()} down to ${lowest.replicas}` }
-        : { at: object.at('spec', 'replicas'), message: `${object.describe()} runs ${lowest.replicas} replica(s)` },
-    );
-  }
-  return { total, names: workloads.map(({ object }) => object.describe()).join(', '), related };
+  const pods = backendPods(cluster, workloads);
+  if (!pods) return undefined;
+  const related: RelatedReport[] = pods.parts.map(({ object, replicas, scaledBy }) => {
+    if (object.kind === 'Pod') return { at: object.at('metadata', 'name'), message: `${object.describe()} serves the webhook` };
+    if (scaledBy) return { at: scaledBy.object.at('spec', scaledBy.field), message: `${scaledBy.object.describe()} scales ${object.describe()} down to ${replicas}` };
+    return { at: object.at('spec', 'replicas'), message: `${object.describe()} runs ${replicas} replica(s)` };
+  });
+  return { total: pods.total, names: workloads.map(({ object }) => object.describe()).join(', '), related };
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import type { Path } from '../types.js';
 import { asArray, asString, isMap, stringMap } from './access.js';
+import { lowestRunningReplicas, type Autoscaler } from './autoscaling.js';
 import type { ClusterIndex, TemplateEntry } from './cluster.js';
 import type { K8sObject } from './object.js';
 import { nearest } from './scope.js';
@@ -81,6 +82,43 @@ export function serviceBackend(cluster: ClusterIndex, from: K8sObject, target: {
   const objects = nearest(service[0], entries.map((entry) => entry.object));
   const workloads = entries.filter((entry) => objects?.includes(entry.object));
   return workloads.length > 0 ? { service: service[0], workloads } : undefined;
+}
+
+/** One workload behind a webhook's Service at its lowest scale. */
+export interface BackendPart {
+  object: K8sObject;
+  replicas: number;
+  /** The autoscaler that sets that lowest scale, if any. */
+  scaledBy: Autoscaler | undefined;
+}
+
+/**
+ * The pods behind a backend at their lowest scale (a Pod counts one; HPAs and KEDA
+ * ScaledObjects set the floor); undefined when a selected kind has no scale offline
+ * (DaemonSet, Job).
+ */
+export function backendPods(cluster: ClusterIndex, workloads: readonly TemplateEntry[]): { total: number; parts: BackendPart[] } | undefined {
+  let total = 0;
+  const parts: BackendPart[] = [];
+  for (const { object } of workloads) {
+    const lowest = object.kind === 'Pod' ? { replicas: 1, scaledBy: undefined } : lowestRunningReplicas(cluster, object);
+    if (!lowest) return undefined;
+    total += lowest.replicas;
+    parts.push({ object, ...lowest });
+  }
+  return { total, parts };
+}
+
+/**
+ * Whether the object is the whole of a fail-closed webhook's backend, running fewer than two
+ * pods: webhook-backend-single-replica's case, the sharper statement of replicas-min's.
+ */
+export function soleFailClosedBackend(cluster: ClusterIndex, object: K8sObject): boolean {
+  return failClosedWebhooksServedBy(cluster, object).some((webhook) => {
+    const backend = webhookBackend(cluster, webhook);
+    const pods = backend && backendPods(cluster, backend.workloads);
+    return pods !== undefined && pods.total > 0 && pods.total < 2;
+  });
 }
 
 /** Fail-closed webhooks whose backend Service selects this object's pods: while they are down, matching API writes fail. */
