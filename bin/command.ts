@@ -204,6 +204,8 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   const namedOnly = filePatterns.length > 0 && filePatterns.every((pattern) => statSync(resolve(cwd, pattern), { throwIfNoEntry: false })?.isFile() === true);
   const context = namedOnly ? sizeFiles(neighbourFiles(found, cwd), cwd) : [];
   const linted = await lintScoped(files, extra, new ConfigResolver(cwd, values.config, configOptions), {
+    // Discovery applied this config's `ignore` to every file found.
+    ...(configPath ? { ignoreApplied: resolve(cwd, configPath) } : {}),
     ...(context.length > 0 ? { contextFiles: context } : {}),
     limits: limits.limits,
     ...(only ? { only } : {}),

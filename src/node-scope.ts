@@ -19,6 +19,12 @@ export interface ScopedLintOptions extends StreamOptions {
   kubernetesVersion?: string;
   /** Files read as context only (the neighbours of named files, see `neighbourFiles`): seen by cross-document rules, never reported. */
   contextFiles?: readonly SizedFile[];
+  /**
+   * The config file (absolute path) whose `ignore` the caller already applied to `files` (the
+   * command's discovery does): its files are not matched against the same globs again, which cost
+   * a run with `ignore` a second glob match of every file.
+   */
+  ignoreApplied?: string;
 }
 
 interface Group {
@@ -39,7 +45,7 @@ interface Part {
 export async function lintScoped(files: readonly SizedFile[], parsed: readonly ParsedFile[], resolver: ConfigResolver, options: ScopedLintOptions): Promise<LintResult> {
   const scopeOf = new Map<string, FileScope>();
   for (const path of new Set([...files.map((file) => file.path), ...parsed.map((file) => file.file.path)])) scopeOf.set(path, await resolver.scopeOf(path));
-  const kept = await withoutNestedIgnores(files, scopeOf);
+  const kept = await withoutNestedIgnores(files, scopeOf, options.ignoreApplied);
 
   const groups = new Map<string, Group>();
   const groupOf = (path: string): Group => {
@@ -122,12 +128,12 @@ function linterConfig(scope: FileScope): BallastConfig | undefined {
 }
 
 /** The `ignore` of a config below the working directory applies to the files under it too. */
-async function withoutNestedIgnores(files: readonly SizedFile[], scopes: ReadonlyMap<string, FileScope>): Promise<SizedFile[]> {
+async function withoutNestedIgnores(files: readonly SizedFile[], scopes: ReadonlyMap<string, FileScope>, applied: string | undefined): Promise<SizedFile[]> {
   const byConfig = new Map<string, SizedFile[]>();
   const kept: SizedFile[] = [];
   for (const file of files) {
     const scope = scopes.get(file.path);
-    if (!scope?.configPath || !scope.config?.ignore?.length) kept.push(file);
+    if (!scope?.configPath || !scope.config?.ignore?.length || scope.configPath === applied) kept.push(file);
     else {
       const group = byConfig.get(scope.configPath);
       if (group) group.push(file);
