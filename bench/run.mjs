@@ -10,9 +10,11 @@
 // scale:      ballast over the 1x and 10x corpora (cost should grow ~10x, not 100x)
 // action:     the GitHub Action's entry (bundle/action.js) run as the runner runs it (GITHUB_*
 //             environment, INPUT_* variables with action.yml's defaults, the workspace as working
-//             directory) on a 100-file repository, vs `node -e ''`
+//             directory) on a 100-file repository, vs `node -e ''`; and on the same repository set up
+//             as repositories usually are (a git root, a .gitignore, a .ballast.yaml with rule settings,
+//             options and ignore globs)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -111,6 +113,18 @@ if (which === 'action' || which === 'all') {
     RUNNER_TEMP: runner,
   };
   rows.push(compare('action (bundle/action.js on a 100-file repository vs node -e "")', ['node', join(root, 'bundle/action.js')], ['node', '-e', ''], { cwd: workspace, env }));
+  // The same files in a repository as usually set up: config loading, .gitignore and ignore globs are part of the run.
+  const configured = `${workspace}-configured`;
+  if (!existsSync(configured)) {
+    cpSync(workspace, configured, { recursive: true });
+    mkdirSync(join(configured, '.git'));
+    writeFileSync(join(configured, '.gitignore'), 'ballast.sarif\nnode_modules/\n*.tmp\n');
+    writeFileSync(
+      join(configured, '.ballast.yaml'),
+      'cluster:\n  kubernetesVersion: "1.31"\nrules:\n  image-tag-mutable: error\n  anti-affinity-missing: info\n  eviction-toleration-long:\n    severity: warning\n    options:\n      maxSeconds: 600\nignore:\n  - "**/testdata/**"\n',
+    );
+  }
+  rows.push(compare('action on the configured repository (config, .gitignore, ignore globs) vs node -e ""', ['node', join(root, 'bundle/action.js')], ['node', '-e', ''], { cwd: configured, env: { ...env, GITHUB_WORKSPACE: configured } }));
   // What the Action adds to linting: the same repository through the bare command.
   rows.push(compare('action vs the bare command (bundle/ballast.js --format sarif .)', ['node', join(root, 'bundle/action.js')], ['node', join(root, 'bundle/ballast.js'), '--format', 'sarif', '.'], { cwd: workspace, env }));
 }
