@@ -32,13 +32,20 @@ const cases: Record<string, string | Uint8Array> = {
   'scalar.yaml': 'just a string\n',
   'list.yaml': '- a\n- b\n',
   'unterminated.yaml': 'metadata:\n  name: "api\n---\nkind: Pod\n',
+  'kind-not-string.yaml': 'apiVersion: v1\nkind: 5\nmetadata: {name: k}\n---\napiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: [Pod], metadata: {name: p}}\n',
+  'undefined-alias.yaml': 'a: 1\nb: *nowhere\n',
+  'flow-root-split.yaml': `${'[\n'.repeat(20_000)}${']\n'.repeat(20_000)}`,
   'proto.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: p\n  __proto__: { polluted: true }\n  constructor: { prototype: { polluted: true } }\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n',
 };
+
+/** Latin-1 `é` alone is not UTF-8: Node sees the name with U+FFFD, under which the file cannot be opened. */
+const BAD_NAME = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from('.yaml')]);
 
 let result: LintResult;
 beforeAll(async () => {
   for (const [name, contents] of Object.entries(cases)) writeFileSync(join(directory, name), contents);
-  result = await lintFiles(Object.keys(cases).map((name) => join(directory, name)), { cwd: directory });
+  writeFileSync(Buffer.concat([Buffer.from(`${directory}/`), BAD_NAME]), deployment);
+  result = await lintFiles([...Object.keys(cases), 'caf\uFFFD.yaml'].map((name) => join(directory, name)), { cwd: directory });
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -64,6 +71,10 @@ describe('hostile input', () => {
     'bom-in-middle.yaml': { rule: 'parse-error', line: 2 },
     'tabs.yaml': { rule: 'parse-error', line: 2 },
     'unterminated.yaml': { rule: 'parse-error', line: 2 },
+    'kind-not-string.yaml': { rule: 'invalid-field-type', line: 2 },
+    'undefined-alias.yaml': { rule: 'parse-error', line: 2 },
+    'flow-root-split.yaml': { rule: 'input-limit', line: 501 },
+    'caf\uFFFD.yaml': { rule: 'parse-error', line: 1 },
   };
   for (const [file, { rule, line }] of Object.entries(expected)) {
     it(`${file}: ${rule} on line ${line}`, () => {

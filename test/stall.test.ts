@@ -3,6 +3,11 @@ import { lint } from '../src/index.js';
 import { ClusterIndex, lowestMinReplicas } from '../src/model/cluster.js';
 import { parseText } from '../src/parse/index.js';
 import type { K8sObject } from '../src/model/object.js';
+import { formatJunit } from '../src/format/junit.js';
+import { DEFAULT_LIMITS } from '../src/parse/limits.js';
+import { scanYaml } from '../src/parse/scan-yaml.js';
+import { withLineFeeds } from '../src/parse/yaml.js';
+import type { Finding } from '../src/types.js';
 
 /**
  * Inputs a pull request can send that stalled or crashed a run (issue 18). Each is sized so that
@@ -123,6 +128,34 @@ describe('reading and locating stay linear', () => {
     if (!document) throw new Error('no document');
     const { value, ms } = timed(() => Array.from({ length: 100_000 }, (_, index) => document.locate(['items', index, 'metadata', 'name'])));
     expect(parsed.file.lines.position(value[99_999]?.[0] ?? 0).line).toBe(100_003);
+    expect(ms).toBeLessThan(WALL_BOUND_MS);
+  });
+});
+
+describe('writing and parsing edge cases stay linear', () => {
+  it('a trailing --- stays on the fast scanner (it sent the file to the full parser, 6× slower)', () => {
+    const documents = Array.from({ length: 2_000 }, (_, index) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${index}\n`).join('---\n');
+    for (const ending of ['---\n', '---', '--- \n', '---\n\n']) expect(scanYaml(withLineFeeds(`${documents}${ending}`), DEFAULT_LIMITS), JSON.stringify(ending)).toBeDefined();
+    expect(parseText('many.yaml', `${documents}---\n`).documentCount).toBe(2_001);
+  });
+
+  it('one JUnit test case holding 100,000 findings (the list was copied per finding: 2.8 MB took 21 s)', () => {
+    const finding = (index: number): Finding => ({
+      ruleId: 'unknown-field',
+      messageId: 'unknown',
+      severity: 'warning',
+      message: `unknown field f${index}`,
+      file: 'kubelet.yaml',
+      start: { line: index + 3, column: 1 },
+      end: { line: index + 3, column: 5 },
+      document: 0,
+      object: { kind: 'KubeletConfiguration' },
+    });
+    const findings = Array.from({ length: 100_000 }, (_, index) => finding(index));
+    const result = { findings, summary: { files: 1, documents: 1, errors: 0, warnings: findings.length, infos: 0, suppressed: 0 }, internalErrors: [] };
+    const { value, ms } = timed(() => formatJunit(result));
+    expect(value.match(/<testcase /g)).toHaveLength(1);
+    expect(value).toContain('100000 findings; the most severe: unknown field f0');
     expect(ms).toBeLessThan(WALL_BOUND_MS);
   });
 });
