@@ -119,21 +119,37 @@ function binaryOf(container: ContainerRef): ControlPlaneComponent | undefined {
   return undefined;
 }
 
-/** Annotations the kubelet puts on the mirror of a static pod (pkg/kubelet/types/pod_update.go). */
-const MIRROR_ANNOTATIONS = ['kubernetes.io/config.mirror', 'kubernetes.io/config.source', 'kubernetes.io/config.hash'];
+/**
+ * What the kubelet writes on the mirror of a static pod (pkg/kubelet/types/pod_update.go,
+ * pkg/kubelet/pod/mirror_client.go): `kubernetes.io/config.mirror` and `.hash`, a `config.source`
+ * of `file` or `http` (`api` is a scheduled pod's), and, since mirror pods are bound to their node
+ * (KEP 1314, MirrorPodNodeRestriction), an owner reference to the Node.
+ */
+function isMirrorPod(object: K8sObject): boolean {
+  const annotations = object.annotations;
+  if (has(annotations, 'kubernetes.io/config.mirror') || has(annotations, 'kubernetes.io/config.hash')) return true;
+  if (['file', 'http'].includes(annotations['kubernetes.io/config.source'] ?? '')) return true;
+  return asArray(object.get('metadata', 'ownerReferences')).some((owner) => isMap(owner) && owner['kind'] === 'Node');
+}
+
+function has(map: Record<string, string>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(map, key);
+}
 
 /**
  * A Pod the kubelet runs from its manifest directory rather than one the scheduler places, as
  * far as the manifest shows: a control-plane component, kubeadm's `tier: control-plane` label,
- * a mirror-pod annotation, a file under `etc/kubernetes/manifests/`, or a bare Pod on the host
- * network in kube-system (kops' etcd-manager, node-local agents) — nothing else creates those.
+ * the marks of a mirror pod, a file under `etc/kubernetes/manifests/`, a bare Pod on the host
+ * network in kube-system (kops' etcd-manager, node-local agents) — nothing else creates those —
+ * or a Pod with neither `name` nor `generateName`: the API server refuses it, so it is a
+ * manifest that a node's tooling completes and hands to the kubelet (kops' kube-apiserver
+ * health check, merged into the apiserver's static pod), never one the scheduler sees.
  */
 export function isStaticPod(object: K8sObject): boolean {
   if (object.kind !== 'Pod') return false;
-  if (staticPodComponent(object) || object.labels['tier'] === 'control-plane') return true;
-  const annotations = object.annotations;
-  if (MIRROR_ANNOTATIONS.some((key) => Object.prototype.hasOwnProperty.call(annotations, key))) return true;
+  if (staticPodComponent(object) || object.labels['tier'] === 'control-plane' || isMirrorPod(object)) return true;
   if (/(^|[/\\])etc[/\\]kubernetes[/\\]manifests[/\\]/.test(object.doc.file.path)) return true;
+  if (object.name === undefined && asString(object.get('metadata', 'generateName')) === undefined) return true;
   return object.namespace === 'kube-system' && object.get('spec', 'hostNetwork') === true;
 }
 
