@@ -58,7 +58,13 @@ function layers() {
   });
   for (const { files, forbidden, allowed = {} } of LAYERS) {
     configs.push(restrict(files, forbidden, Object.keys(allowed)));
-    for (const [file, groups] of Object.entries(allowed)) configs.push(restrict([file], forbidden.filter((group) => !groups.includes(group))));
+    for (const [file, groups] of Object.entries(allowed))
+      configs.push(
+        restrict(
+          [file],
+          forbidden.filter((group) => !groups.includes(group)),
+        ),
+      );
   }
   return configs;
 }

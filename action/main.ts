@@ -117,7 +117,12 @@ function setOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string | num
   const file = env['GITHUB_OUTPUT'];
   if (!file) return;
   const delimiter = `ballast_${randomUUID()}`;
-  appendFileSync(file, Object.entries(outputs).map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`).join(''));
+  appendFileSync(
+    file,
+    Object.entries(outputs)
+      .map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
+      .join(''),
+  );
 }
 
 function fail(message: string): number {

@@ -71,9 +71,11 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
  * strike-through, `$` maths, and the `:`, `.` and `@` of autolinks (`https://…`, `www.…`, `a@b.c`).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[&<>]/g, (character) => ENTITIES[character] ?? character)
-    .replace(/[\\`*_{}[\]()#+.!|~:@$]/g, '\\$&');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/[&<>]/g, (character) => ENTITIES[character] ?? character)
+      .replace(/[\\`*_{}[\]()#+.!|~:@$]/g, '\\$&')
+  );
 }

@@ -19,7 +19,9 @@ import { Document, isMap, isScalar, parseAllDocuments, visit } from 'yaml';
 
 const { values } = parseArgs({ options: { from: { type: 'string' } } });
 const from = values.from ?? join(tmpdir(), 'ballast-bench', 'x1');
-const files = readdirSync(from, { recursive: true }).filter((name) => String(name).endsWith('.yaml')).map(String);
+const files = readdirSync(from, { recursive: true })
+  .filter((name) => String(name).endsWith('.yaml'))
+  .map(String);
 
 const styles = {
   flow(text) {
@@ -49,7 +51,10 @@ const styles = {
         const labels = doc.getIn(['metadata', 'labels'], true);
         if (isMap(labels)) {
           const same = JSON.stringify(labels.toJSON());
-          for (const path of [['spec', 'selector', 'matchLabels'], ['spec', 'template', 'metadata', 'labels']]) {
+          for (const path of [
+            ['spec', 'selector', 'matchLabels'],
+            ['spec', 'template', 'metadata', 'labels'],
+          ]) {
             const node = doc.getIn(path, true);
             if (node && JSON.stringify(node.toJSON()) === same) doc.setIn(path, doc.createAlias(labels, 'labels'));
           }

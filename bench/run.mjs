@@ -124,9 +124,16 @@ if (which === 'action' || which === 'all') {
       'cluster:\n  kubernetesVersion: "1.31"\nrules:\n  image-tag-mutable: error\n  anti-affinity-missing: info\n  eviction-toleration-long:\n    severity: warning\n    options:\n      maxSeconds: 600\nignore:\n  - "**/testdata/**"\n',
     );
   }
-  rows.push(compare('action on the configured repository (config, .gitignore, ignore globs) vs node -e ""', ['node', join(root, 'bundle/action.js')], ['node', '-e', ''], { cwd: configured, env: { ...env, GITHUB_WORKSPACE: configured } }));
+  rows.push(
+    compare('action on the configured repository (config, .gitignore, ignore globs) vs node -e ""', ['node', join(root, 'bundle/action.js')], ['node', '-e', ''], {
+      cwd: configured,
+      env: { ...env, GITHUB_WORKSPACE: configured },
+    }),
+  );
   // What the Action adds to linting: the same repository through the bare command.
-  rows.push(compare('action vs the bare command (bundle/ballast.js --format sarif .)', ['node', join(root, 'bundle/action.js')], ['node', join(root, 'bundle/ballast.js'), '--format', 'sarif', '.'], { cwd: workspace, env }));
+  rows.push(
+    compare('action vs the bare command (bundle/ballast.js --format sarif .)', ['node', join(root, 'bundle/action.js')], ['node', join(root, 'bundle/ballast.js'), '--format', 'sarif', '.'], { cwd: workspace, env }),
+  );
 }
 mkdirSync(join(root, 'bench/out'), { recursive: true });
 writeFileSync(join(root, 'bench/out/last-run.json'), `${JSON.stringify({ date: new Date().toISOString(), runs, rows }, null, 2)}\n`);

@@ -157,14 +157,23 @@ describe.concurrent('exit codes', () => {
   });
 
   it('2 when a plugin rule would take the id of a built-in rule', async () => {
-    write('shadow/rule.mjs', "export default { meta: { id: 'replicas-min', category: 'workload', severity: 'warning', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {} }, checkObject() {} };\n");
+    write(
+      'shadow/rule.mjs',
+      "export default { meta: { id: 'replicas-min', category: 'workload', severity: 'warning', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {} }, checkObject() {} };\n",
+    );
     write('shadow/.ballast.yaml', 'plugins: ["./rule.mjs"]\n');
     write('shadow/app.yaml', GOOD);
-    expectOneLineError(await ballast(['app.yaml'], { cwd: join(workspace, 'shadow') }), /\.ballast\.yaml:1:1: plugin rule id "replicas-min" is not namespaced \(the built-in rule "replicas-min" has it\): name it "<plugin>\/replicas-min"$/);
+    expectOneLineError(
+      await ballast(['app.yaml'], { cwd: join(workspace, 'shadow') }),
+      /\.ballast\.yaml:1:1: plugin rule id "replicas-min" is not namespaced \(the built-in rule "replicas-min" has it\): name it "<plugin>\/replicas-min"$/,
+    );
   });
 
   it('2 when a rule fails, naming it', async () => {
-    write('plugin/fragile.mjs', "export default { meta: { id: 'acme/fragile', category: 'workload', severity: 'warning', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {} }, checkObject() { throw new Error('kaput'); } };\n");
+    write(
+      'plugin/fragile.mjs',
+      "export default { meta: { id: 'acme/fragile', category: 'workload', severity: 'warning', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {} }, checkObject() { throw new Error('kaput'); } };\n",
+    );
     write('plugin/.ballast.yaml', `plugins: ["./fragile.mjs"]\n${FOCUS}`);
     write('plugin/app.yaml', GOOD);
     const run = await ballast(['app.yaml'], { cwd: join(workspace, 'plugin') });
@@ -191,10 +200,7 @@ describe.concurrent('input and output', () => {
     const report = JSON.parse(run.stdout) as { version: number; findings: Record<string, unknown>[]; summary: Record<string, number> };
     expect(report.version).toBe(1);
     expect(report.summary).toEqual({ files: 3, documents: 3, errors: 1, warnings: 1, infos: 0, suppressed: 0 });
-    expect(report.findings.map((finding) => `${String(finding['file'])}:${String(finding['line'])} ${String(finding['ruleId'])}`)).toEqual([
-      'error.yaml:18 limit-below-request',
-      'warning.yaml:6 replicas-min',
-    ]);
+    expect(report.findings.map((finding) => `${String(finding['file'])}:${String(finding['line'])} ${String(finding['ruleId'])}`)).toEqual(['error.yaml:18 limit-below-request', 'warning.yaml:6 replicas-min']);
     expect(report.findings[1]).toMatchObject({ severity: 'warning', column: 13, endLine: 6, endColumn: 14, document: 0, kind: 'Deployment', name: 'api' });
   });
 
@@ -270,7 +276,10 @@ describe.concurrent('information', () => {
   it('--explain-node explains the kubelet files under every path given', async () => {
     write('nodes/a/kubelet.yaml', 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nkubeReserved: { cpu: 100m, memory: 1Gi }\n');
     write('nodes/b/kubelet.yaml', 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nsystemReserved: { cpu: 200m, memory: 2Gi }\n');
-    for (const args of [['--explain-node', 'nodes/a', 'nodes/b'], ['--explain-node', 'nodes/a', '--explain-node', 'nodes/b']]) {
+    for (const args of [
+      ['--explain-node', 'nodes/a', 'nodes/b'],
+      ['--explain-node', 'nodes/a', '--explain-node', 'nodes/b'],
+    ]) {
       const run = await ballast(args);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('Kubelet settings from nodes/a/kubelet.yaml');
@@ -285,7 +294,11 @@ describe.concurrent('information', () => {
   });
 
   it('stops quietly when the reader closes the pipe early (ballast … | head)', () => {
-    const many = Array.from({ length: 400 }, (_, index) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n`).join('---\n');
+    const many = Array.from(
+      { length: 400 },
+      (_, index) =>
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n`,
+    ).join('---\n');
     const file = write('many.yaml', many);
     const run = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" --format json "${file}" | head -c 10`], { encoding: 'utf8' });
     expect(run.stdout).toBe('{\n  "versi');
@@ -309,7 +322,15 @@ describe('files and config discovery', () => {
     write('repo/.gitignore', 'ignored/\n*.generated.yaml\n');
     write('repo/a.yaml', WARNING_ONLY);
     write('repo/sub/b.yml', WARNING_ONLY);
-    write('repo/sub/deeper/c.json', JSON.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'c' }, spec: { replicas: 1, selector: { matchLabels: { app: 'c' } }, template: { metadata: { labels: { app: 'c' } }, spec: { containers: [{ name: 'c', image: 'c:1' }] } } } }));
+    write(
+      'repo/sub/deeper/c.json',
+      JSON.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'c' },
+        spec: { replicas: 1, selector: { matchLabels: { app: 'c' } }, template: { metadata: { labels: { app: 'c' } }, spec: { containers: [{ name: 'c', image: 'c:1' }] } } },
+      }),
+    );
     write('repo/ignored/x.yaml', WARNING_ONLY);
     write('repo/sub/d.generated.yaml', WARNING_ONLY);
     write('repo/notes.txt', 'not: yaml: at: all');
@@ -337,16 +358,13 @@ describe('files and config discovery', () => {
 });
 
 describe('shared corpus', () => {
-  it.skipIf(corpus === undefined)(
-    'lints the whole corpus with --format json: exit 0 or 1, valid JSON, nothing on stderr (skipped when /work/shared/corpus and ../shared/corpus are absent)',
-    async () => {
-      const run = await ballast(['--format', 'json', corpus ?? ''], { cwd: root });
-      expect(run.stderr).toBe('');
-      expect([0, 1]).toContain(run.code);
-      const report = JSON.parse(run.stdout) as { version: number; summary: { files: number; documents: number } };
-      expect(report.version).toBe(1);
-      expect(report.summary.files).toBeGreaterThan(300);
-      expect(report.summary.documents).toBeGreaterThan(report.summary.files);
-    },
-  );
+  it.skipIf(corpus === undefined)('lints the whole corpus with --format json: exit 0 or 1, valid JSON, nothing on stderr (skipped when /work/shared/corpus and ../shared/corpus are absent)', async () => {
+    const run = await ballast(['--format', 'json', corpus ?? ''], { cwd: root });
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.code);
+    const report = JSON.parse(run.stdout) as { version: number; summary: { files: number; documents: number } };
+    expect(report.version).toBe(1);
+    expect(report.summary.files).toBeGreaterThan(300);
+    expect(report.summary.documents).toBeGreaterThan(report.summary.files);
+  });
 });

@@ -135,7 +135,13 @@ export async function main(argv: readonly string[], embedding: Embedding = {}): 
   if (values.explain !== undefined) {
     const known = ruleSet();
     const rule = known.find((candidate) => candidate.meta.id === values.explain);
-    if (!rule) throw new UsageError(`unknown rule: ${values.explain}${didYouMean(values.explain, known.map((candidate) => candidate.meta.id))} (see --list-rules; a plugin's rules are documented by the plugin)`);
+    if (!rule)
+      throw new UsageError(
+        `unknown rule: ${values.explain}${didYouMean(
+          values.explain,
+          known.map((candidate) => candidate.meta.id),
+        )} (see --list-rules; a plugin's rules are documented by the plugin)`,
+      );
     return print(explainRule(rule).trimEnd());
   }
 
@@ -275,7 +281,10 @@ function relaunchWithRoom(files: readonly SizedFile[]): number | undefined {
 
 /** `--only a,b`: the rules to run (input rules always run). */
 function parseOnly(value: string, known: ReadonlySet<string>): string[] {
-  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   for (const id of ids) if (!known.has(id)) throw new UsageError(`--only: unknown rule "${id}" (see --list-rules)`);
   if (ids.length === 0) throw new UsageError('--only takes a comma-separated list of rule IDs');
   return ids;
@@ -378,7 +387,10 @@ function unknownOption(error: unknown): string | undefined {
   if (!(error instanceof Error) || !('code' in error) || error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return undefined;
   const option = /'(-[^']*)'/.exec(error.message)?.[1];
   if (option === undefined) return undefined;
-  return `unknown option ${option}${didYouMean(option, [...HELP.matchAll(/--[a-z][a-z-]*/g)].map((match) => match[0]))} (see --help)`;
+  return `unknown option ${option}${didYouMean(
+    option,
+    [...HELP.matchAll(/--[a-z][a-z-]*/g)].map((match) => match[0]),
+  )} (see --help)`;
 }
 
 function print(text: string): number {

@@ -72,15 +72,11 @@ function spreadTerms(spec: PlainMap, labels: Labels, namespace: string): SpreadT
     if (key === undefined || !SPREAD_KEYS.has(key)) return;
     terms.push({ path, key, hard, notSelf: notSelf(term, labels, namespace) });
   };
-  asArray(dig(antiAffinity, 'requiredDuringSchedulingIgnoredDuringExecution')).forEach((term, index) =>
-    add(['affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', index], term, true),
-  );
+  asArray(dig(antiAffinity, 'requiredDuringSchedulingIgnoredDuringExecution')).forEach((term, index) => add(['affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', index], term, true));
   asArray(dig(antiAffinity, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((weighted, index) =>
     add(['affinity', 'podAntiAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', index, 'podAffinityTerm'], dig(weighted, 'podAffinityTerm'), false),
   );
-  asArray(spec['topologySpreadConstraints']).forEach((constraint, index) =>
-    add(['topologySpreadConstraints', index], constraint, !(isMap(constraint) && constraint['whenUnsatisfiable'] === 'ScheduleAnyway')),
-  );
+  asArray(spec['topologySpreadConstraints']).forEach((constraint, index) => add(['topologySpreadConstraints', index], constraint, !(isMap(constraint) && constraint['whenUnsatisfiable'] === 'ScheduleAnyway')));
   return terms;
 }
 

@@ -33,9 +33,7 @@ export default defineRule<'removed' | 'removedNoReplacement' | 'deprecated' | 'd
       messageId: replacement === undefined ? (removed ? 'removedNoReplacement' : 'deprecatedNoReplacement') : removed ? 'removed' : 'deprecated',
       data,
       ...(removed ? {} : { severity: 'warning' as const }),
-      ...(replacement === undefined
-        ? { fix: 'Delete the object and move to what the migration guide names instead (for PodSecurityPolicy: Pod Security Admission labels on the namespace).' }
-        : {}),
+      ...(replacement === undefined ? { fix: 'Delete the object and move to what the migration guide names instead (for PodSecurityPolicy: Pod Security Admission labels on the namespace).' } : {}),
     });
   },
 });

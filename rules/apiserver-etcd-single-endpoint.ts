@@ -10,7 +10,7 @@ export default defineRule<'single'>({
     severity: 'warning',
     summary: 'kube-apiserver `--etcd-servers` names one remote member of a multi-member etcd.',
     rationale:
-      'The API server\'s etcd client only fails over between the endpoints it is given. With a single remote endpoint, the loss of that one member takes this API server down even though the etcd cluster still has quorum, which turns a tolerated etcd failure into an API outage. Stacked control planes that point each API server at its local member (`127.0.0.1`, kubeadm\'s layout) are fine: the API server and its member fail together anyway.',
+      "The API server's etcd client only fails over between the endpoints it is given. With a single remote endpoint, the loss of that one member takes this API server down even though the etcd cluster still has quorum, which turns a tolerated etcd failure into an API outage. Stacked control planes that point each API server at its local member (`127.0.0.1`, kubeadm's layout) are fine: the API server and its member fail together anyway.",
     fix: 'List every etcd member in `--etcd-servers` (comma-separated client URLs), or use the local member of a stacked control plane.',
     appliesTo: ['Pod', 'ClusterConfiguration'],
     since: '0.1.0',
@@ -25,7 +25,10 @@ export default defineRule<'single'>({
       for (const entry of view.components) {
         if (entry.component !== 'kube-apiserver') continue;
         const flag = lastFlag(entry.flags, 'etcd-servers');
-        const endpoints = (flag?.value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+        const endpoints = (flag?.value ?? '')
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== '');
         if (!flag || endpoints.length !== 1) continue;
         const endpoint = endpoints[0] ?? '';
         if (isLoopbackHost(endpointHost(endpoint))) continue;

@@ -9,7 +9,7 @@ export default defineRule<'single'>({
     severity: 'warning',
     summary: 'The cluster has one control-plane node.',
     rationale:
-      'With one control-plane node, its reboot, kernel panic or failed upgrade takes down the API server, the scheduler and the controllers at once: nothing is rescheduled, no Deployment heals, no kubectl works until it is back. With stacked etcd (kubeadm\'s default) it is also the only etcd member, so losing its disk loses the cluster state. kubeadm cannot add control planes later to a cluster created without `controlPlaneEndpoint` (checkIfReadyForAdditionalControlPlane in cmd/kubeadm/app/cmd/phases/join), so the count is settled when the cluster is created.',
+      "With one control-plane node, its reboot, kernel panic or failed upgrade takes down the API server, the scheduler and the controllers at once: nothing is rescheduled, no Deployment heals, no kubectl works until it is back. With stacked etcd (kubeadm's default) it is also the only etcd member, so losing its disk loses the cluster state. kubeadm cannot add control planes later to a cluster created without `controlPlaneEndpoint` (checkIfReadyForAdditionalControlPlane in cmd/kubeadm/app/cmd/phases/join), so the count is settled when the cluster is created.",
     fix: 'Run three control-plane nodes behind a load balancer or VIP set as `controlPlaneEndpoint` (kubeadm "Creating Highly Available Clusters"). If the linted files show only part of the cluster, declare `cluster.controlPlaneNodes` in the ballast config.',
     appliesTo: ['InitConfiguration', 'JoinConfiguration', 'ClusterConfiguration'],
     since: '0.1.0',

@@ -60,13 +60,9 @@ export default defineRule<'noQuota' | 'forbidden', Options>({
 function limitingConfiguration(objects: readonly K8sObject[], priorityClass: string): K8sObject | undefined {
   return objects.find((object) => {
     const configurations =
-      object.kind === 'AdmissionConfiguration'
-        ? asArray(object.get('plugins')).flatMap((plugin) => (isMap(plugin) && asString(plugin['name']) === 'ResourceQuota' ? [plugin['configuration']] : []))
-        : [object.value];
+      object.kind === 'AdmissionConfiguration' ? asArray(object.get('plugins')).flatMap((plugin) => (isMap(plugin) && asString(plugin['name']) === 'ResourceQuota' ? [plugin['configuration']] : [])) : [object.value];
     return configurations.some((configuration) =>
-      asArray(dig(configuration, 'limitedResources')).some(
-        (limited) => isMap(limited) && asString(limited['resource']) === 'pods' && priorityScopeMatches(limited['matchScopes'], priorityClass),
-      ),
+      asArray(dig(configuration, 'limitedResources')).some((limited) => isMap(limited) && asString(limited['resource']) === 'pods' && priorityScopeMatches(limited['matchScopes'], priorityClass)),
     );
   });
 }

@@ -20,7 +20,8 @@ export default defineRule<MessageId>({
     scope: 'set',
     category: 'control-plane',
     severity: 'error',
-    summary: 'etcd flags etcd refuses to start with: `--election-timeout` below 5× `--heartbeat-interval` or above 50000 ms, non-positive or non-integer timings, an unknown `--initial-cluster-state`/`--auto-compaction-mode`, or a flag also set through its `ETCD_*` variable.',
+    summary:
+      'etcd flags etcd refuses to start with: `--election-timeout` below 5× `--heartbeat-interval` or above 50000 ms, non-positive or non-integer timings, an unknown `--initial-cluster-state`/`--auto-compaction-mode`, or a flag also set through its `ETCD_*` variable.',
     rationale:
       'etcd validates its Raft timing before it serves (Config.Validate in server/embed/config.go): `--heartbeat-interval` and `--election-timeout` must be positive integers of milliseconds, the election timeout at least 5 times the heartbeat interval ("--election-timeout[…ms] should be at least as 5 times as --heartbeat-interval[…ms]") and at most 50000 ms ("is too long"). A member that fails validation exits at start: on a stacked control plane the static pod crash-loops and the API server loses that member, and a rolling change of the flags takes quorum down member by member. The defaults are 100 ms and 1000 ms; the etcd tuning guide recommends a heartbeat near the round-trip time between members and an election timeout about 10 times that. Flags come from etcd static pods (kubeadm, external etcd recognised by image and flags, kops etcd-manager through its `ETCD_*` environment, which etcd reads for every flag the command line leaves unset) and from kubeadm `etcd.local.extraArgs`. `--initial-cluster-state` must be `new` or `existing` and `--auto-compaction-mode` `periodic` or `revision` (same function). A flag given both on the command line and as its `ETCD_*` environment variable is fatal since etcd 3.4 (pkg/flags verifyEnv: "conflicting environment variable … is shadowed by corresponding command-line flag"). A pod started with `--config-file` ignores its other flags, so only the environment conflict is judged there.',
     fix: 'Set `--election-timeout` to at least 5 (better about 10) times `--heartbeat-interval`, both in whole milliseconds, and keep the election timeout at or below 50000 ms (for example `--heartbeat-interval=250 --election-timeout=2500` across regions).',
@@ -30,7 +31,7 @@ export default defineRule<MessageId>({
       malformed: 'etcd flag --{{flag}} is "{{value}}", not a whole number of milliseconds: etcd refuses to start.',
       notPositive: 'etcd flag --{{flag}} is {{value}}: etcd requires it to be greater than 0 and refuses to start.',
       ratio: 'etcd --election-timeout {{election}} ms is less than 5 × --heartbeat-interval {{heartbeat}} ms: etcd refuses to start ("should be at least as 5 times as --heartbeat-interval").',
-      tooLong: 'etcd --election-timeout {{election}} ms is above etcd\'s maximum of 50000 ms: etcd refuses to start.',
+      tooLong: "etcd --election-timeout {{election}} ms is above etcd's maximum of 50000 ms: etcd refuses to start.",
       choice: 'etcd flag --{{flag}} is "{{value}}"; etcd accepts only {{allowed}} and refuses to start.',
       envConflict: 'etcd gets --{{flag}} both on its command line and as {{variable}}: etcd exits at start ("conflicting environment variable is shadowed by corresponding command-line flag").',
     },
@@ -39,8 +40,7 @@ export default defineRule<MessageId>({
     for (const view of context.cluster.controlPlane.clusters) {
       for (const entry of view.components) {
         if (entry.component !== 'etcd') continue;
-        const report = (flag: Flag, messageId: MessageId, data: Record<string, string | number>): void =>
-          context.report({ at: entry.object.at(...flag.path), object: entry.object, messageId, data });
+        const report = (flag: Flag, messageId: MessageId, data: Record<string, string | number>): void => context.report({ at: entry.object.at(...flag.path), object: entry.object, messageId, data });
         if (reportEnvConflicts(entry.flags, report) || lastFlag(entry.flags, 'config-file')) continue;
         for (const [name, allowed] of Object.entries(CHOICES)) {
           const flag = lastFlag(entry.flags, name);
@@ -53,7 +53,10 @@ export default defineRule<MessageId>({
         const election = milliseconds(electionFlag, DEFAULT_ELECTION_MS);
         // etcd stops at the first failed check, so one finding per member: the first etcd reports.
         let failed = false;
-        for (const [flag, value] of [[heartbeatFlag, heartbeat], [electionFlag, election]] as const) {
+        for (const [flag, value] of [
+          [heartbeatFlag, heartbeat],
+          [electionFlag, election],
+        ] as const) {
           if (!flag || failed) continue;
           if (value === undefined) {
             report(flag, 'malformed', { flag: flag.name, value: flag.value ?? '' });

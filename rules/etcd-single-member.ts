@@ -9,7 +9,7 @@ export default defineRule<'single'>({
     severity: 'warning',
     summary: 'etcd runs a single member: its loss loses the cluster state.',
     rationale:
-      'Every object of the cluster lives in etcd. With one member (etcd FAQ: failure tolerance 0), a disk failure, a lost VM or a botched upgrade of that member stops the API server and, without a recent snapshot, loses the cluster\'s state for good. This rule covers etcd counted from `etcd.external.endpoints` or from the static etcd pods\' `--initial-cluster`; a single stacked member is reported by `control-plane-single`, since it is the same single node. The manifest `kubeadm init` writes for the first member names only that member and is never updated when others join, so on its own it is not taken as proof of one member.',
+      "Every object of the cluster lives in etcd. With one member (etcd FAQ: failure tolerance 0), a disk failure, a lost VM or a botched upgrade of that member stops the API server and, without a recent snapshot, loses the cluster's state for good. This rule covers etcd counted from `etcd.external.endpoints` or from the static etcd pods' `--initial-cluster`; a single stacked member is reported by `control-plane-single`, since it is the same single node. The manifest `kubeadm init` writes for the first member names only that member and is never updated when others join, so on its own it is not taken as proof of one member.",
     fix: 'Run 3 (or 5) etcd members on separate machines, and take regular snapshots (`etcdctl snapshot save`) whatever the size.',
     appliesTo: ['ClusterConfiguration', 'Pod'],
     since: '0.1.0',

@@ -8,7 +8,8 @@ export default defineRule<'partial' | 'mergeUnsupported' | 'empty'>({
     scope: 'set',
     category: 'node',
     severity: 'error',
-    summary: '`evictionHard` / `--eviction-hard` set without all of memory.available, nodefs.available, imagefs.available and nodefs.inodesFree (a warning when only the imagefs signals are left out and nothing declares a separate image filesystem).',
+    summary:
+      '`evictionHard` / `--eviction-hard` set without all of memory.available, nodefs.available, imagefs.available and nodefs.inodesFree (a warning when only the imagefs signals are left out and nothing declares a separate image filesystem).',
     rationale:
       'The kubelet applies its default hard thresholds (memory.available 100Mi, nodefs.available 10%, nodefs.inodesFree 5%, imagefs.available 15%, and imagefs.inodesFree 5% since 1.30; pkg/kubelet/eviction/defaults_linux.go) only when evictionHard is absent (cmd/kubelet/app/server.go loadConfigFile). Setting one signal replaces the whole map, so the signals you left out are never evicted on: the disk or inodes fill up until the runtime and kubelet fail instead of pods being evicted. Since 1.33 `mergeDefaultEvictionSettings: true` merges the defaults back in (kubernetes/kubernetes#127577); a `--eviction-hard` flag still replaces the map. When only the `imagefs.*` signals are left out and the node shows no separate image filesystem, the harm is smaller: without a dedicated image filesystem the kubelet watches one shared disk, ranks pods for nodefs pressure by all their disk use and reclaims images for it (pkg/kubelet/eviction/helpers.go buildSignalToRankFunc and buildSignalToNodeReclaimFuncs without imagefs), so the nodefs thresholds still protect it; that case is a warning.',
     fix: 'List every signal in `evictionHard` (memory.available, nodefs.available, nodefs.inodesFree, imagefs.available), or on Kubernetes 1.33+ set `mergeDefaultEvictionSettings: true`.',
@@ -50,7 +51,5 @@ export default defineRule<'partial' | 'mergeUnsupported' | 'empty'>({
  * in its eviction settings.
  */
 function declaresImageFs(node: KubeletNode): boolean {
-  return ['evictionHard', 'evictionSoft', 'evictionMinimumReclaim'].some((field) =>
-    (mapSetting(node, field)?.entries ?? []).some((entry) => /^(imagefs|containerfs)\./.test(entry.key)),
-  );
+  return ['evictionHard', 'evictionSoft', 'evictionMinimumReclaim'].some((field) => (mapSetting(node, field)?.entries ?? []).some((entry) => /^(imagefs|containerfs)\./.test(entry.key)));
 }

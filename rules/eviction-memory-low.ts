@@ -18,7 +18,7 @@ export default defineRule<'belowMin' | 'belowPercent', Options>({
     scope: 'set',
     category: 'node',
     severity: 'info',
-    summary: 'The hard `memory.available` eviction threshold is lowered below the kubelet default (`minBytes`, 100Mi) or is below `minPercent` (default 1%) of a declared node group\'s memory.',
+    summary: "The hard `memory.available` eviction threshold is lowered below the kubelet default (`minBytes`, 100Mi) or is below `minPercent` (default 1%) of a declared node group's memory.",
     rationale:
       'The kubelet checks memory.available every housekeeping interval (10s) and needs time to pick and stop a pod; with a tiny threshold a memory spike exhausts the node first and the kernel OOM killer acts instead — it kills whatever process scores highest, possibly a system daemon or a Guaranteed pod, instead of the kubelet evicting the lowest-priority pod (kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction, "Node out of memory behavior"). The kubelet default is 100Mi (pkg/kubelet/eviction/defaults_linux.go), and every kubelet that sets nothing runs with it; the rule does not second-guess that default by itself (a config that leaves it, or writes 100Mi, is not reported): it speaks when a config lowers the threshold below it, or when `cluster.nodes` declares the node memory and the threshold is under `minPercent` of it (100Mi is 0.15% of a 64Gi node). Percentages are resolved against that declared memory. Raise `minBytes` to hold every config to a higher floor.',
     fix: 'Raise `evictionHard["memory.available"]` (for example `500Mi`, or about 1–2% of node memory on large nodes), keeping the other hard signals listed.',
@@ -26,7 +26,8 @@ export default defineRule<'belowMin' | 'belowPercent', Options>({
     since: '0.1.0',
     messages: {
       belowMin: 'The hard memory.available threshold {{threshold}} is below {{min}}: a memory spike can reach the kernel OOM killer before the kubelet evicts a pod.',
-      belowPercent: 'The hard memory.available threshold {{threshold}} is {{share}}% of the {{memory}} memory of node group "{{group}}", below {{percent}}%: a memory spike can reach the kernel OOM killer before the kubelet evicts a pod.',
+      belowPercent:
+        'The hard memory.available threshold {{threshold}} is {{share}}% of the {{memory}} memory of node group "{{group}}", below {{percent}}%: a memory spike can reach the kernel OOM killer before the kubelet evicts a pod.',
     },
     options: {
       schema: { minBytes: { type: 'string' }, minPercent: { type: 'number', minimum: 0, maximum: 100 } },

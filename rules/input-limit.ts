@@ -8,8 +8,7 @@ export default defineRule({
     category: 'input',
     severity: 'error',
     summary: 'A file, nesting depth or alias expansion goes beyond the configured limits.',
-    rationale:
-      'Oversized or hostile YAML (alias bombs, pathological nesting) exhausts the memory of the API server and of every tool that reads it. ballast refuses to expand it and lints the rest of the run.',
+    rationale: 'Oversized or hostile YAML (alias bombs, pathological nesting) exhausts the memory of the API server and of every tool that reads it. ballast refuses to expand it and lints the rest of the run.',
     fix: 'Split the file, flatten the nesting, or replace the aliases with plain values.',
     appliesTo: ['*'],
     since: '0.1.0',

@@ -58,7 +58,14 @@ function same(node: KubeletNode, spec: SettingSpec, configValue: unknown): boole
       return flag.entries.every((entry) => keys.includes(entry.key) && sameScalar(entry.value, configValue[entry.key]));
     }
     case 'list': {
-      const flag = refs.flatMap((ref) => (ref.flag.value ?? '').split(',').map((item) => item.trim()).filter(Boolean)).sort();
+      const flag = refs
+        .flatMap((ref) =>
+          (ref.flag.value ?? '')
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        )
+        .sort();
       const config = asArray(configValue).map(scalar).sort();
       return flag.length === config.length && flag.every((item, index) => item === config[index]);
     }
@@ -84,11 +91,14 @@ function sameScalar(flag: string | undefined, config: unknown): boolean {
 }
 
 function show(value: unknown): string {
-  if (isMap(value)) return Object.keys(value).map((key) => `${key}=${scalar(value[key])}`).join(',');
+  if (isMap(value))
+    return Object.keys(value)
+      .map((key) => `${key}=${scalar(value[key])}`)
+      .join(',');
   if (Array.isArray(value)) return `[${value.map(scalar).join(', ')}]`;
   return scalar(value);
 }
 
 function scalar(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value) ?? '';
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? '');
 }

@@ -18,8 +18,7 @@ export default defineRule<'zeroUnavailable' | 'fullPercent' | 'minAvailableAll'>
     messages: {
       zeroUnavailable: '{{object}} sets maxUnavailable to {{value}}: no pod it selects can ever be evicted, so node drains and upgrades hang.',
       fullPercent: '{{object}} sets minAvailable to {{value}}: no pod it selects can ever be evicted, so node drains and upgrades hang.',
-      minAvailableAll:
-        '{{object}} requires {{desired}} available pod(s) (minAvailable {{value}}), but {{workloads}} run(s) only {{total}}{{scaleNote}}: no pod can ever be evicted, so node drains and upgrades hang.',
+      minAvailableAll: '{{object}} requires {{desired}} available pod(s) (minAvailable {{value}}), but {{workloads}} run(s) only {{total}}{{scaleNote}}: no pod can ever be evicted, so node drains and upgrades hang.',
     },
   },
   checkObject(object, context) {

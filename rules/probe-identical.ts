@@ -9,7 +9,7 @@ export default defineRule<'identical'>({
     scope: 'object',
     category: 'workload',
     severity: 'warning',
-    summary: 'A container\'s `livenessProbe` is identical to its `readinessProbe` (same check, same timings, after API defaults).',
+    summary: "A container's `livenessProbe` is identical to its `readinessProbe` (same check, same timings, after API defaults).",
     rationale:
       'Readiness takes a struggling pod out of the Service; liveness kills it. When both probes are the same check with the same thresholds, they fail at the same moment: a pod that is slow because a dependency is slow, or because it is overloaded, is restarted instead of being given a rest, and under load every replica restarts together, turning a brown-out into an outage. The Kubernetes documentation recommends the same cheap endpoint for both only "with a higher failureThreshold" for liveness, so that the pod is seen not-ready for a while before it is killed (kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes). Probes are compared after API defaulting (pkg/apis/core/v1/defaults.go) with named ports resolved, so `port: http` equals `port: 8080` when `http` is 8080.',
     fix: 'Give the liveness probe a higher `failureThreshold` (or longer period) than readiness, and make it check only that the process itself is alive, not its dependencies.',

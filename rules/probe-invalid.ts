@@ -4,15 +4,7 @@ import type { K8sObject } from '../src/model/object.js';
 import { handlersOf, isValidPortName, probePort, probesOf, probeTiming, TIMING_FIELDS, type ProbeRef } from '../src/model/probes.js';
 import { containersOf } from '../src/model/workload.js';
 
-type MessageId =
-  | 'initContainer'
-  | 'noHandler'
-  | 'severalHandlers'
-  | 'successThreshold'
-  | 'negative'
-  | 'grpcPortNotNumber'
-  | 'portOutOfRange'
-  | 'portNotName';
+type MessageId = 'initContainer' | 'noHandler' | 'severalHandlers' | 'successThreshold' | 'negative' | 'grpcPortNotNumber' | 'portOutOfRange' | 'portNotName';
 type Context = ObjectContext<MessageId>;
 
 export default defineRule<MessageId>({

@@ -10,7 +10,7 @@ export default defineRule<'unknown' | 'otherContainer'>({
     severity: 'error',
     summary: 'An httpGet or tcpSocket probe names a port that the probing container does not declare in `ports[].name`.',
     rationale:
-      'The kubelet resolves a named probe port against the probing container\'s own `ports` only (kubernetes pkg/probe/util.go ResolveContainerPort and findPortByName); a name declared by another container of the pod, or not at all, fails to resolve, and the kubelet counts the probe as failed. A liveness probe then restarts the container forever (CrashLoopBackOff) and a readiness probe keeps the pod out of every Service, although the application is healthy. The API server does not catch it: it checks only that the name is well formed.',
+      "The kubelet resolves a named probe port against the probing container's own `ports` only (kubernetes pkg/probe/util.go ResolveContainerPort and findPortByName); a name declared by another container of the pod, or not at all, fails to resolve, and the kubelet counts the probe as failed. A liveness probe then restarts the container forever (CrashLoopBackOff) and a readiness probe keeps the pod out of every Service, although the application is healthy. The API server does not catch it: it checks only that the name is well formed.",
     fix: 'Declare the port on the probing container (`ports: [{name: http, containerPort: 8080}]`), fix the spelling, or probe the port number.',
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '0.1.0',

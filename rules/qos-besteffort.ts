@@ -16,8 +16,7 @@ export default defineRule<'bestEffort' | 'bestEffortJob'>({
     appliesTo: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'],
     since: '0.1.0',
     messages: {
-      bestEffort:
-        '{{object}} has QoS class BestEffort: no CPU or memory request or limit on {{containers}}, so its pods are scheduled onto full nodes and are evicted and OOM-killed first.',
+      bestEffort: '{{object}} has QoS class BestEffort: no CPU or memory request or limit on {{containers}}, so its pods are scheduled onto full nodes and are evicted and OOM-killed first.',
       bestEffortJob:
         '{{object}} has QoS class BestEffort: no CPU or memory request or limit on {{containers}}, so its pods are scheduled onto full nodes and are the first evicted or OOM-killed there; each such failure is retried against backoffLimit, so on a busy cluster the run is late or fails.',
     },

@@ -77,8 +77,7 @@ export default defineRule<'tooFew' | 'omitted' | 'hpaTooLow' | 'singleByDesign',
 
 const SINGLE_FIXES: Record<SingleByDesign['reason'], string> = {
   'no-leader-election': 'Accept the downtime, or enable leader election so that standby replicas can take over, then raise `spec.replicas`.',
-  'single-attach-claim':
-    'Accept the downtime, or move the data to a volume several nodes can mount (ReadWriteMany) or to a StatefulSet with a claim per replica before raising `spec.replicas`.',
+  'single-attach-claim': 'Accept the downtime, or move the data to a volume several nodes can mount (ReadWriteMany) or to a StatefulSet with a claim per replica before raising `spec.replicas`.',
   'shard-count': 'Accept the downtime: more replicas add shards, not standbys. To survive a pod failure the software itself needs a failover mode.',
 };
 

@@ -36,9 +36,7 @@ export default defineRule<'fitsNone' | 'largeShare', Options>({
   },
   check(context) {
     // A group whose reservations leave nothing is reserved-exceeds-capacity's finding, not every pod's.
-    const nodes = nodeAllocatables(context.settings, context.cluster.kubeletNodes).filter((node) =>
-      POD_RESOURCES.every((resource) => node.allocatable[resource] === undefined || isPositive(node.allocatable[resource])),
-    );
+    const nodes = nodeAllocatables(context.settings, context.cluster.kubeletNodes).filter((node) => POD_RESOURCES.every((resource) => node.allocatable[resource] === undefined || isPositive(node.allocatable[resource])));
     if (nodes.length === 0) return;
     const podLevelResources = compareKubeVersions(context.settings.kubernetesVersion, '1.34') >= 0;
     for (const object of context.objects) {

@@ -11,7 +11,7 @@ export default defineRule<'exceeds'>({
     scope: 'set',
     category: 'node',
     severity: 'error',
-    summary: 'kube-reserved + system-reserved + the hard eviction threshold reach a declared node group\'s capacity: allocatable is zero.',
+    summary: "kube-reserved + system-reserved + the hard eviction threshold reach a declared node group's capacity: allocatable is zero.",
     rationale:
       'Node allocatable is capacity minus kube-reserved, system-reserved and the hard eviction threshold (memory.available for memory, nodefs.available for ephemeral storage; pkg/kubelet/cm/helpers.go hardEvictionReservation), and the kubelet floors a negative result at zero (pkg/kubelet/cm/node_container_manager_linux.go). Reservations sized for a big node and rolled out to a small one leave nothing to schedule: every pod that requests the resource stays Pending. The capacity comes from `cluster.nodes` in the ballast config; the kubelet settings from the linted files.',
     fix: 'Size kube-reserved, system-reserved and evictionHard for the smallest node they are deployed to, or give small node groups their own kubelet configuration.',

@@ -49,7 +49,5 @@ export default defineRule<'unknown'>({
 
 /** Whether an app or sidecar container declares a port with this name and protocol (default TCP). */
 function declares(entry: TemplateEntry, name: string, protocol: string): boolean {
-  return longRunningContainers(entry.template).some((container) =>
-    asArray(container.value['ports']).some((port) => isMap(port) && port['name'] === name && (asString(port['protocol']) ?? 'TCP') === protocol),
-  );
+  return longRunningContainers(entry.template).some((container) => asArray(container.value['ports']).some((port) => isMap(port) && port['name'] === name && (asString(port['protocol']) ?? 'TCP') === protocol));
 }

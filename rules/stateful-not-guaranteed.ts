@@ -8,7 +8,7 @@ export default defineRule<'notGuaranteed'>({
     scope: 'object',
     category: 'workload',
     severity: 'info',
-    summary: 'A StatefulSet\'s pods are not in the Guaranteed QoS class.',
+    summary: "A StatefulSet's pods are not in the Guaranteed QoS class.",
     rationale:
       'StatefulSets usually run databases, queues and consensus members whose restart is expensive: a replica rebuilds caches, replays logs or re-syncs from its peers, and a quorum member lost under pressure can cost the quorum. Under node memory pressure the kubelet evicts Burstable and BestEffort pods before Guaranteed ones, and the OOM killer scores them higher (pkg/kubelet/eviction, pkg/kubelet/qos/policy.go). Guaranteed (every container requests and limits CPU and memory, requests equal to limits) keeps them last in line. The class is computed the way the API server does after defaulting (pkg/apis/core/v1/helper/qos). A BestEffort StatefulSet is reported once, by qos-besteffort, while that rule runs.',
     fix: 'Set CPU and memory `limits` equal to `requests` on every container of the StatefulSet (init containers and sidecars included).',

@@ -8,8 +8,7 @@ export default defineRule({
     category: 'input',
     severity: 'info',
     summary: 'A suppression comment or annotation matched no finding.',
-    rationale:
-      'A stale suppression silently hides the next real problem of that rule at that place; removing it keeps the suppressions that remain meaningful.',
+    rationale: 'A stale suppression silently hides the next real problem of that rule at that place; removing it keeps the suppressions that remain meaningful.',
     fix: 'Delete the suppression, or correct the rule ID it names.',
     appliesTo: ['*'],
     since: '0.1.0',

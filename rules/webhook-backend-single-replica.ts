@@ -12,7 +12,8 @@ export default defineRule<MessageId>({
     scope: 'set',
     category: 'workload',
     severity: 'warning',
-    summary: 'A fail-closed admission webhook (`failurePolicy: Fail`) is served by a workload with fewer than 2 replicas, or by one no PodDisruptionBudget protects; an error when the webhook also intercepts the creation of its own pods.',
+    summary:
+      'A fail-closed admission webhook (`failurePolicy: Fail`) is served by a workload with fewer than 2 replicas, or by one no PodDisruptionBudget protects; an error when the webhook also intercepts the creation of its own pods.',
     rationale:
       'The API server calls every matching admission webhook on each request, and with `failurePolicy: Fail` (the default in admissionregistration.k8s.io/v1; v1beta1 defaulted to Ignore) a webhook it cannot reach rejects the request (kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers, "Failure policy"). While the only pod behind `clientConfig.service` is rescheduled, evicted by a drain or crash-looping, every create or update the webhook matches fails: deployments, scaling, pod creation. When the webhook intercepts pod creation in the namespace of its own backend (no `namespaceSelector` or `objectSelector` leaving those pods out) or in kube-system, the backend pod cannot be recreated either — the ReplicaSet\'s create call goes through the webhook that is down — and the cluster stays stuck until someone deletes the webhook configuration (the documentation warns to exclude the webhook\'s own namespace and kube-system). Several replicas are only as good as the budget that keeps a drain from evicting them together. Judged only when the Service named by the webhook and the workload it selects are in the linted files; replicas count at the lowest an HPA or KEDA ScaledObject scales the workload to; DaemonSet backends are not judged. Namespace labels are known only from a Namespace object in the set (plus `kubernetes.io/metadata.name`), so a selector on other labels keeps the finding a warning. One finding per backend Service, on the first fail-closed webhook that calls it.',
     fix: 'Run the webhook backend with at least 2 replicas spread over nodes and a PodDisruptionBudget (`maxUnavailable: 1`), and exclude its own namespace and kube-system with a `namespaceSelector` (for example on `kubernetes.io/metadata.name`); or use `failurePolicy: Ignore` where a skipped check is acceptable.',
@@ -22,7 +23,8 @@ export default defineRule<MessageId>({
       singleReplica: 'Webhook "{{webhook}}" of {{object}} fails closed and is served by {{workloads}} with {{replicas}} replica(s): while that pod is down every API request the webhook matches is rejected.',
       deadlock:
         'Webhook "{{webhook}}" of {{object}} fails closed, is served by {{workloads}} with {{replicas}} replica(s), and intercepts pod creation in namespace "{{namespace}}": once that pod is gone it cannot be recreated, and matching API requests fail until the webhook configuration is deleted by hand.',
-      noBudget: 'Webhook "{{webhook}}" of {{object}} fails closed and no PodDisruptionBudget in the linted files protects {{workloads}}: a node drain can evict all its replicas at once and every API request the webhook matches is rejected until they are back.',
+      noBudget:
+        'Webhook "{{webhook}}" of {{object}} fails closed and no PodDisruptionBudget in the linted files protects {{workloads}}: a node drain can evict all its replicas at once and every API request the webhook matches is rejected until they are back.',
     },
   },
   check(context) {

@@ -74,14 +74,8 @@ ${specLine}  selector:
         - name: api
           image: registry.example.com/api:1.0.0
 `;
-writeFileSync(
-  join(fixtureDir, 'failing.yaml'),
-  fixtureDeployment('a case the rule must report; the line of each finding ends with its expectation.', `  TODO: value # expect: ${id}\n`),
-);
-writeFileSync(
-  join(fixtureDir, 'passing.yaml'),
-  fixtureDeployment('a case the rule must stay silent on (no expectation: no finding allowed).', ''),
-);
+writeFileSync(join(fixtureDir, 'failing.yaml'), fixtureDeployment('a case the rule must report; the line of each finding ends with its expectation.', `  TODO: value # expect: ${id}\n`));
+writeFileSync(join(fixtureDir, 'passing.yaml'), fixtureDeployment('a case the rule must stay silent on (no expectation: no finding allowed).', ''));
 
 const indexFile = join(root, 'rules', 'index.ts');
 const index = readFileSync(indexFile, 'utf8');

@@ -48,7 +48,10 @@ export function renderRuleDocs(rules: readonly AnyRule[], cases: readonly Exampl
 export function pickExamples(rule: AnyRule, cases: readonly ExampleCase[]): RuleExamples {
   const own = cases.filter((fixture) => fixture.ruleId === rule.meta.id && fixture.files.every((file) => !EDGE.test(file.text)));
   const failing = best(own.filter((fixture) => fixture.expectations.some((entry) => entry.ruleId === rule.meta.id)));
-  const passing = best(own.filter((fixture) => fixture.expectations.length === 0), rule.meta.appliesTo);
+  const passing = best(
+    own.filter((fixture) => fixture.expectations.length === 0),
+    rule.meta.appliesTo,
+  );
   return { ...(failing ? { failing } : {}), ...(passing ? { passing } : {}) };
 }
 
@@ -159,7 +162,10 @@ function exampleText(text: string): string {
     .filter((line) => !/^#\s*ballast-test:/.test(line))
     .map((line) =>
       line.replace(/#\s*expect(?:\+(\d+))?:\s*([^\n#]+)/g, (_whole, offset: string | undefined, ids: string) => {
-        const rules = ids.split(',').map((id) => id.trim().split('/')[0]).join(', ');
+        const rules = ids
+          .split(',')
+          .map((id) => id.trim().split('/')[0])
+          .join(', ');
         const where = offset === undefined ? '' : offset === '1' ? 'next line: ' : `${offset} lines below: `;
         return `# ⚠ ${where}${rules}`;
       }),

@@ -32,7 +32,6 @@ export function baselinePaths(path: string, cwd: string): BaselinePath {
   return (file) => (file === '-' ? file : relative(base, resolve(cwd, file)).split(sep).join('/'));
 }
 
-
 export interface BaselineFlags {
   baseline?: string | undefined;
   'write-baseline'?: boolean | undefined;
@@ -52,7 +51,10 @@ export function applyBaselineFile(result: LintResult, flags: BaselineFlags, cwd:
   if (flags['write-baseline']) {
     const baseline = createBaseline(result.findings, toBaseline);
     writeBaselineFile(path, baseline);
-    written = `wrote ${plural(baseline.findings.reduce((sum, entry) => sum + entry.count, 0), 'finding')} to ${shown}; `;
+    written = `wrote ${plural(
+      baseline.findings.reduce((sum, entry) => sum + entry.count, 0),
+      'finding',
+    )} to ${shown}; `;
   } else if (!present) {
     if (flags.baseline !== undefined) throw new UsageError(`no such baseline: ${flags.baseline} (create it with --write-baseline)`);
     if (flags['prune-baseline']) throw new UsageError(`--prune-baseline: no ${shown} to prune`);
@@ -66,7 +68,10 @@ export function applyBaselineFile(result: LintResult, flags: BaselineFlags, cwd:
     writeBaselineFile(path, outcome.pruned);
     note += `; pruned ${plural(fixed, 'fixed finding')}`;
   } else if (fixed > 0) {
-    note += `; ${plural(fixed, 'recorded finding')} fixed: ${outcome.fixed.map((entry) => `${entry.ruleId} in ${entry.file}`).slice(0, 5).join(', ')}${outcome.fixed.length > 5 ? ', …' : ''} (drop them with --prune-baseline)`;
+    note += `; ${plural(fixed, 'recorded finding')} fixed: ${outcome.fixed
+      .map((entry) => `${entry.ruleId} in ${entry.file}`)
+      .slice(0, 5)
+      .join(', ')}${outcome.fixed.length > 5 ? ', …' : ''} (drop them with --prune-baseline)`;
   }
   return { result: outcome.result, note };
 }
@@ -74,4 +79,3 @@ export function applyBaselineFile(result: LintResult, flags: BaselineFlags, cwd:
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
-

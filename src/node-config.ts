@@ -122,7 +122,7 @@ export class ConfigResolver {
 
   /** The nearest config at or above `directory` that declares a cluster (with `--config`, that one if it does). */
   private async clusterOf(directory: string): Promise<{ directory: string; config: BallastConfig } | undefined> {
-    for (let path = this.configFileFor(directory); path !== undefined; ) {
+    for (let path = this.configFileFor(directory); path !== undefined;) {
       const { config, declaresCluster } = await this.load(path);
       if (declaresCluster) return { directory: dirname(path), config };
       if (this.explicit !== undefined) return undefined;

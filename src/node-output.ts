@@ -71,14 +71,7 @@ export function resultCaps(flags: readonly string[], config: BallastConfig['limi
  * Writes each report; files are written as new files renamed into place, never through a symlink.
  * Returns a line for each file report that a cap shortened (the report itself says so too).
  */
-export function writeOutputs(
-  targets: readonly OutputTarget[],
-  result: LintResult,
-  options: FormatOptions,
-  caps: ResultCaps,
-  cwd: string,
-  stdout: (chunk: string, format: FormatName) => void,
-): string[] {
+export function writeOutputs(targets: readonly OutputTarget[], result: LintResult, options: FormatOptions, caps: ResultCaps, cwd: string, stdout: (chunk: string, format: FormatName) => void): string[] {
   const notes: string[] = [];
   for (const target of targets) {
     const maxResults = caps[target.format];

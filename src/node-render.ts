@@ -127,8 +127,7 @@ function readKustomization(dir: string): Kustomization | undefined {
   }
   const spec = isObject(value) ? value : {};
   const kustomization: Kustomization = { dir, file, kind: typeof spec['kind'] === 'string' ? spec['kind'] : undefined, roots: [], files: [], patches: [] };
-  const local = (entry: unknown): string | undefined =>
-    typeof entry === 'string' && !entry.includes('\n') && !/^[a-z]+:\/\/|^git@|^github\.com\//.test(entry) ? resolve(dir, entry) : undefined;
+  const local = (entry: unknown): string | undefined => (typeof entry === 'string' && !entry.includes('\n') && !/^[a-z]+:\/\/|^git@|^github\.com\//.test(entry) ? resolve(dir, entry) : undefined);
   const take = (entry: unknown): void => {
     const path = local(entry);
     if (path === undefined) return;
@@ -196,10 +195,7 @@ interface RenderedOverlay {
 function renderOverlay(root: Kustomization, binary: string[], shownPath: string, options: RenderOptions): RenderedOverlay | { failure: ParsedFile } {
   const buildDir = mkdtempSync(join(tmpdir(), 'ballast-kustomize-'));
   try {
-    writeFileSync(
-      join(buildDir, 'kustomization.yaml'),
-      `resources:\n  - ${JSON.stringify(relative(buildDir, root.dir).split(sep).join('/'))}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`,
-    );
+    writeFileSync(join(buildDir, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(relative(buildDir, root.dir).split(sep).join('/'))}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`);
     // Options end at `--` wherever ballast builds a command line (the build directory is its own, but the habit is the guard).
     const run = spawnSync(binary[0] ?? '', [...binary.slice(1), '--', buildDir], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: 120_000 });
     if (run.status !== 0 || run.error) {
@@ -223,7 +219,11 @@ function kustomizeMessage(stderr: string, overlay: string): string {
   let text = (quoted ? quoted[1]?.replace(/\\"/g, '"') : stderr.replace(/^Error: /m, '')) ?? stderr;
   const recursed = `recursed accumulation of path '${overlay}': `;
   if (text.includes(recursed)) text = text.slice(text.indexOf(recursed) + recursed.length);
-  const message = text.split(overlay + sep).join('').replace(/\s+/g, ' ').trim();
+  const message = text
+    .split(overlay + sep)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   return message.length > 500 ? `${message.slice(0, 500)}…` : message || 'it exited with an error';
 }
 

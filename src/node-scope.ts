@@ -141,8 +141,14 @@ async function withoutNestedIgnores(files: readonly SizedFile[], scopes: Readonl
     }
   }
   for (const [configPath, group] of byConfig) {
-    const ignore = (scopes.get(group[0]?.path ?? '')?.config?.ignore ?? []);
-    const survivors = new Set(await withoutIgnored(group.map((file) => file.absolute), ignore, dirname(configPath)));
+    const ignore = scopes.get(group[0]?.path ?? '')?.config?.ignore ?? [];
+    const survivors = new Set(
+      await withoutIgnored(
+        group.map((file) => file.absolute),
+        ignore,
+        dirname(configPath),
+      ),
+    );
     kept.push(...group.filter((file) => survivors.has(file.absolute)));
   }
   return kept;

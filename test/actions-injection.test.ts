@@ -24,7 +24,29 @@ function isCommand(line: string): boolean {
 /** The annotations ballast itself writes: a known command, escaped properties, a rule ID as title. */
 const ANNOTATION = /^::(error|warning|notice) (file=[^,:\r\n]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,)?title=[a-z0-9-]+( \(suppressed\))?::[^\r\n]*$/;
 
-const pieces = ['::', '::stop-commands::tok', '::error::forged', '::add-mask::x', '##[stop-commands]t', '##[error]', '\n', '\r', '\r\n', '\u001b[31m', '\u001b]8;;http://x\u0007', '\u009b', ' ', '\t', '\u00a0', '\u2028', '%0A', ',', 'a', 'x.yaml', '\u202e'];
+const pieces = [
+  '::',
+  '::stop-commands::tok',
+  '::error::forged',
+  '::add-mask::x',
+  '##[stop-commands]t',
+  '##[error]',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u001b[31m',
+  '\u001b]8;;http://x\u0007',
+  '\u009b',
+  ' ',
+  '\t',
+  '\u00a0',
+  '\u2028',
+  '%0A',
+  ',',
+  'a',
+  'x.yaml',
+  '\u202e',
+];
 const hostile = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
 
 let counter = 0;

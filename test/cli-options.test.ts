@@ -15,7 +15,8 @@ function ballast(args: readonly string[], input = ''): { code: number; stdout: s
   return { code: run.status ?? 2, stdout: run.stdout, stderr: run.stderr };
 }
 
-const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: "nginx:latest"}]\n';
+const deployment =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: "nginx:latest"}]\n';
 writeFileSync(join(workspace, 'web.yaml'), deployment);
 
 describe('outputs', () => {
@@ -71,7 +72,8 @@ describe('caps on results (issue 18: 60 KB of YAML made 30,010 SARIF results; Gi
   });
 
   it('refuses a cap that is not a number of findings', () => {
-    for (const value of ['--max-results=-1', '--max-results=lots', '--max-results=xml=3']) expect(ballast([value, 'web.yaml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--max-results takes') as unknown });
+    for (const value of ['--max-results=-1', '--max-results=lots', '--max-results=xml=3'])
+      expect(ballast([value, 'web.yaml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--max-results takes') as unknown });
   });
 });
 

@@ -21,6 +21,7 @@ it('describes the options of each rule with their defaults, so editors complete 
   expect(validate({ rules: { 'replicas-min': { severity: 'error', options: { min: 3 } } } })).toBe(true);
   expect(validate({ rules: { 'replicas-min': { options: { mni: 3 } } } })).toBe(false);
   expect(validate({ rules: { 'replicas-min': { options: { min: 'three' } } } })).toBe(false);
-  const entry = (JSON.parse(text) as { properties: { rules: { properties: Record<string, { anyOf?: { properties?: { options?: { properties?: Record<string, { default?: unknown }> } } }[] }> } } }).properties.rules.properties['replicas-min'];
+  const entry = (JSON.parse(text) as { properties: { rules: { properties: Record<string, { anyOf?: { properties?: { options?: { properties?: Record<string, { default?: unknown }> } } }[] }> } } }).properties.rules
+    .properties['replicas-min'];
   expect(entry?.anyOf?.[1]?.properties?.options?.properties?.['min']?.default).toBe(2);
 });

@@ -84,7 +84,8 @@ function readOutputs(path: string): Record<string, string> {
 
 const annotations = (stdout: string): string[] => stdout.split('\n').filter((line) => line.startsWith('::'));
 
-const WARNING_ONLY = 'apiVersion: v1\nkind: Pod\nmetadata: { name: tool }\nspec:\n  containers:\n    - name: tool\n      image: registry.example.com/tool:1.2.0\n      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }\n';
+const WARNING_ONLY =
+  'apiVersion: v1\nkind: Pod\nmetadata: { name: tool }\nspec:\n  containers:\n    - name: tool\n      image: registry.example.com/tool:1.2.0\n      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }\n';
 const CLEAN = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { mode: fast }\n';
 const examples = (): Record<string, string> => ({
   'examples/web-app.yaml': readFileSync(join(root, 'examples/web-app.yaml'), 'utf8'),
@@ -100,9 +101,7 @@ describe('the GitHub Action', () => {
   it('is a JavaScript action that runs its committed bundle with the runner’s Node.js, and uses no other action', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'bundle/action.js' });
     expect(existsSync(join(root, 'bundle/action.js'))).toBe(true);
-    expect(Object.keys(action.inputs).sort()).toEqual(
-      ['allow-plugins', 'annotate', 'args', 'baseline', 'config', 'fail-on', 'only-changed', 'paths', 'sarif-file', 'working-directory'].sort(),
-    );
+    expect(Object.keys(action.inputs).sort()).toEqual(['allow-plugins', 'annotate', 'args', 'baseline', 'config', 'fail-on', 'only-changed', 'paths', 'sarif-file', 'working-directory'].sort());
     expect(Object.keys(action.outputs).sort()).toEqual(['errors', 'infos', 'sarif-file', 'suppressed', 'warnings']);
   });
 
@@ -230,10 +229,10 @@ describe('the GitHub Action', () => {
 });
 
 describe('the only-changed input', () => {
-  const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers:\n        - name: api\n          image: registry.example.com/api:1.0.0\n          resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }\n';
+  const DEPLOYMENT =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers:\n        - name: api\n          image: registry.example.com/api:1.0.0\n          resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }\n';
   const PDB = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: api } }\n';
-  const git = (cwd: string, ...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8', env: childEnv() }).trim();
+  const git = (cwd: string, ...args: string[]): string => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8', env: childEnv() }).trim();
 
   /** A pull request as actions/checkout leaves it: the merge commit checked out, fetched with depth `depth`. */
   function pullRequest(depth: number): { workspace: string; event: string } {

@@ -13,9 +13,15 @@ import { BUILT_CLI } from './global-setup.js';
  * The big cases are generated here rather than committed.
  */
 const directory = mkdtempSync(join(tmpdir(), 'ballast-hostile-'));
-const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: good\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n';
+const deployment =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: good\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n';
 const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-for (let level = 1; level < 10; level++) laughs.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+for (let level = 1; level < 10; level++)
+  laughs.push(
+    `${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9)
+      .fill(`*${String.fromCharCode(96 + level)}`)
+      .join(',')}]`,
+  );
 
 const cases: Record<string, string | Uint8Array> = {
   'good.yaml': deployment,
@@ -35,7 +41,8 @@ const cases: Record<string, string | Uint8Array> = {
   'kind-not-string.yaml': 'apiVersion: v1\nkind: 5\nmetadata: {name: k}\n---\napiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: [Pod], metadata: {name: p}}\n',
   'undefined-alias.yaml': 'a: 1\nb: *nowhere\n',
   'flow-root-split.yaml': `${'[\n'.repeat(20_000)}${']\n'.repeat(20_000)}`,
-  'proto.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: p\n  __proto__: { polluted: true }\n  constructor: { prototype: { polluted: true } }\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n',
+  'proto.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: p\n  __proto__: { polluted: true }\n  constructor: { prototype: { polluted: true } }\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n',
 };
 
 /** Latin-1 `é` alone is not UTF-8: Node sees the name with U+FFFD, under which the file cannot be opened. */
@@ -45,7 +52,10 @@ let result: LintResult;
 beforeAll(async () => {
   for (const [name, contents] of Object.entries(cases)) writeFileSync(join(directory, name), contents);
   writeFileSync(Buffer.concat([Buffer.from(`${directory}/`), BAD_NAME]), deployment);
-  result = await lintFiles([...Object.keys(cases), 'caf\uFFFD.yaml'].map((name) => join(directory, name)), { cwd: directory });
+  result = await lintFiles(
+    [...Object.keys(cases), 'caf\uFFFD.yaml'].map((name) => join(directory, name)),
+    { cwd: directory },
+  );
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -126,7 +136,10 @@ describe('a run larger than the default heap', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BALLAST_HEAP_SIZED'));
     const containers = Array.from({ length: 40 }, (_, index) => `      - name: c${index}\n        image: registry.example/team/app-${index}:1.0\n        env: [{ name: A, value: "${'x'.repeat(60)}" }]\n`).join('');
     for (let index = 0; index < 1000; index++) {
-      writeFileSync(join(big, `app-${index}.yaml`), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers:\n${containers}`);
+      writeFileSync(
+        join(big, `app-${index}.yaml`),
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${index}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers:\n${containers}`,
+      );
     }
     // A small heap stands in for a huge input: these 6.7 MB of YAML need more than 20 MB.
     const run = (extra: Record<string, string>) =>

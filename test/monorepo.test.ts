@@ -64,7 +64,8 @@ describe('a monorepo of two clusters', () => {
 describe('config discovery', () => {
   const root = mkdtempSync(join(tmpdir(), 'ballast-configs-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: [{name: a, image: "a:1.0.0"}]\n';
+  const deployment =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: [{name: a, image: "a:1.0.0"}]\n';
 
   it('never reads a config above the repository root', () => {
     writeFileSync(join(root, '.ballast.yaml'), 'plugins: ["./evil.mjs"]\n');

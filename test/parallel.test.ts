@@ -20,7 +20,10 @@ it('parsing on worker threads gives exactly the single-threaded result', () => {
     const team = `team-${index % 7}`;
     mkdirSync(join(directory, team), { recursive: true });
     const path = join(directory, team, `app-${index}.yaml`);
-    const hpa = index % 3 === 0 ? `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: app-${index - 1}, namespace: ${team} }\nspec: { scaleTargetRef: { kind: Deployment, name: app-${index - 1} }, minReplicas: 2, maxReplicas: 4 }\n` : '';
+    const hpa =
+      index % 3 === 0
+        ? `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: app-${index - 1}, namespace: ${team} }\nspec: { scaleTargetRef: { kind: Deployment, name: app-${index - 1} }, minReplicas: 2, maxReplicas: 4 }\n`
+        : '';
     const anchors = index % 10 === 0 ? 'x-defaults: &defaults { cpu: 100m }\n' : '';
     // Values JSON cannot carry: such files cross threads as text and are parsed again.
     const odd = index % 13 === 0 ? `x-ratio: ${['.nan', '-.inf', '-0.0'][index % 3] ?? ''}\n` : '';

@@ -18,14 +18,17 @@ import { loadFixtureCases } from './support/fixtures.js';
 const root = resolve(import.meta.dirname, '..');
 const pluginDirectory = join(root, 'examples/plugin');
 const { rules } = (await import(join(pluginDirectory, 'index.mjs'))) as { rules: AnyRule[] };
-const cases = loadFixtureCases(join(pluginDirectory, 'fixtures'), root, rules.map((rule) => rule.meta.id));
+const cases = loadFixtureCases(
+  join(pluginDirectory, 'fixtures'),
+  root,
+  rules.map((rule) => rule.meta.id),
+);
 
 describe('example plugin', () => {
   it('has fixtures that fail and pass', () => {
     expect(cases.some((fixture) => fixture.expectations.length > 0)).toBe(true);
     expect(cases.some((fixture) => fixture.expectations.length === 0)).toBe(true);
   });
-
 
   it('loads through a config file: plugins, severity and options', async () => {
     const loaded = await readConfigFile(join(pluginDirectory, '.ballast.yaml'));
@@ -64,7 +67,8 @@ function reporter(id: string, appliesTo: readonly string[] = ['*']): AnyRule {
 }
 
 describe('plugin rules cannot take another rule’s place', () => {
-  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1, selector: { matchLabels: { app: api } }, template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: "api:1" }] } } }\n';
+  const deployment =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1, selector: { matchLabels: { app: api } }, template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: "api:1" }] } } }\n';
 
   it('rejects a plugin rule with a built-in id instead of silently replacing the built-in', async () => {
     expect(() => lint([{ path: 'a.yaml', text: deployment }], { rules: [reporter('replicas-min')] })).toThrow(/plugin rule id "replicas-min" is not namespaced \(the built-in rule "replicas-min" has it\)/);
@@ -74,13 +78,18 @@ describe('plugin rules cannot take another rule’s place', () => {
   it('rejects two plugin rules with one id, and ids without a namespace', () => {
     expect(() => lint([], { rules: [reporter('acme/seen'), reporter('acme/seen')] })).toThrow(/two plugin rules have the id "acme\/seen"/);
     expect(() => lint([], { rules: [reporter('seen')] })).toThrow(ConfigError);
-    expect(lint([{ path: 'a.yaml', text: deployment }], { rules: [reporter('acme/seen'), reporter('other/seen')], only: ['acme/seen', 'other/seen'] }).findings.map((finding) => finding.ruleId)).toEqual(['acme/seen', 'other/seen']);
+    expect(lint([{ path: 'a.yaml', text: deployment }], { rules: [reporter('acme/seen'), reporter('other/seen')], only: ['acme/seen', 'other/seen'] }).findings.map((finding) => finding.ruleId)).toEqual([
+      'acme/seen',
+      'other/seen',
+    ]);
   });
 });
 
 describe('the engine holds plugin rules to their contract', () => {
-  const deployment = (name: string): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name}, labels: { app: ${name} } }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: ${name} } }\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec: { containers: [{ name: app, image: app:1 }] }\n`;
-  const cronJob = 'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: nightly }\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate: { spec: { template: { spec: { restartPolicy: OnFailure, containers: [{ name: job, image: job:1 }] } } } }\n';
+  const deployment = (name: string): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name}, labels: { app: ${name} } }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: ${name} } }\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec: { containers: [{ name: app, image: app:1 }] }\n`;
+  const cronJob =
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: nightly }\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate: { spec: { template: { spec: { restartPolicy: OnFailure, containers: [{ name: job, image: job:1 }] } } } }\n';
   const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: { name: canary }\nspec:\n  template:\n    spec: { containers: [{ name: app, image: app:1 }] }\n';
 
   it('runs a rule only on the kinds in its appliesTo (custom resources with a pod template count as Deployments)', () => {
@@ -103,7 +112,17 @@ describe('the engine holds plugin rules to their contract', () => {
   describe('a rule declares its scope; none learns it from an exception', () => {
     const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec: { minAvailable: 1, selector: { matchLabels: { app: api } } }\n';
     const text = `${deployment('api')}---\n${pdb}---\n${deployment('web')}`;
-    const meta = { id: 'acme/pdb', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['Deployment'], since: '0.1.0', messages: { none: '{{object}} has no PodDisruptionBudget' } } as const;
+    const meta = {
+      id: 'acme/pdb',
+      category: 'workload',
+      severity: 'error',
+      summary: 's',
+      rationale: 'r',
+      fix: 'f',
+      appliesTo: ['Deployment'],
+      since: '0.1.0',
+      messages: { none: '{{object}} has no PodDisruptionBudget' },
+    } as const;
     /** A plugin author's defensive habit: a lookup wrapped in try/catch (it used to swallow the engine's deferral). */
     function careful(object: K8sObject, context: { readonly cluster?: ClusterIndex; report: SetContext<'none'>['report'] }): void {
       let budgets: readonly unknown[] = [];

@@ -27,7 +27,11 @@ async function lintRendered(paths: string[], path?: string): Promise<{ result: L
 
 /** The 1-based line of the first line of a fixture file that contains `text`. */
 function lineOf(file: string, text: string): number {
-  return readFileSync(join(fixtures, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+  return (
+    readFileSync(join(fixtures, file), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
 }
 
 function where(result: LintResult, ruleId: string): string[] {
@@ -59,7 +63,7 @@ describe.skipIf(!kustomize)('Kustomize overlays, rendered for real (skipped: no 
     expect(result.findings.some((finding) => finding.ruleId === 'invalid-field-type')).toBe(false);
   });
 
-  it('turns a failed render into one finding on the kustomization.yaml with kustomize\'s message', () => {
+  it("turns a failed render into one finding on the kustomization.yaml with kustomize's message", () => {
     const failures = result.findings.filter((finding) => finding.ruleId === 'not-rendered');
     expect(failures.map((finding) => [finding.file, finding.severity, finding.messageId])).toEqual([['kustomize/broken/kustomization.yaml', 'error', 'failed']]);
     expect(failures[0]?.message).toContain('missing.yaml');
@@ -100,7 +104,7 @@ describe('Helm charts', () => {
     expect(result.findings.some((finding) => finding.ruleId === 'parse-error' || finding.ruleId === 'not-rendered')).toBe(false);
   });
 
-  it('ends helm\'s options at --, so a chart named like an option cannot add one (--post-renderer runs a program)', async () => {
+  it("ends helm's options at --, so a chart named like an option cannot add one (--post-renderer runs a program)", async () => {
     const charts = mkdtempSync(join(tmpdir(), 'ballast-charts-'));
     try {
       mkdirSync(join(charts, 'evil', 'templates'), { recursive: true });
@@ -114,7 +118,10 @@ describe('Helm charts', () => {
       chmodSync(join(bin, 'helm'), 0o755);
       const files = await discoverFiles(['.'], { cwd: charts });
       renderInputs(files, { cwd: charts, limits: DEFAULT_LIMITS, helmValues: ['values.yaml'], note: () => undefined, path: bin });
-      const calls = readFileSync(join(charts, 'argv'), 'utf8').split('---\n').filter(Boolean).map((call) => call.trimEnd().split('\n'));
+      const calls = readFileSync(join(charts, 'argv'), 'utf8')
+        .split('---\n')
+        .filter(Boolean)
+        .map((call) => call.trimEnd().split('\n'));
       expect(calls.map((argv) => argv.slice(0, 4))).toEqual([
         ['template', '--values', join(charts, 'values.yaml'), '--'],
         ['template', '--values', join(charts, 'values.yaml'), '--'],

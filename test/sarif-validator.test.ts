@@ -63,7 +63,9 @@ function write(name: string, log: SarifLog): string {
 const binary = validatorBinary();
 const missing = binary ? undefined : '@microsoft/sarif-multitool is not installed for this platform (npm ci installs it on Linux, macOS and Windows)';
 
-afterAll(() => { if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); });
+afterAll(() => {
+  if (!process.env.KEEP) rmSync(work, { recursive: true, force: true });
+});
 
 describe('SARIF validator', () => {
   it('accepts the SARIF of every fixture case, suppressed findings included', (context) => {
@@ -84,7 +86,19 @@ describe('SARIF validator', () => {
     run.results = logs.flatMap((log) => log.runs[0]?.results ?? []);
     // A rule that throws: the run reports it as a tool execution notification.
     const failing = defineRule<'never'>({
-      meta: { id: 'example/always-throws', scope: 'object', category: 'workload', severity: 'error', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: { never: 'never' }, docs: 'https://example.com/always-throws' },
+      meta: {
+        id: 'example/always-throws',
+        scope: 'object',
+        category: 'workload',
+        severity: 'error',
+        summary: 's',
+        rationale: 'r',
+        fix: 'f',
+        appliesTo: ['*'],
+        since: '0.1.0',
+        messages: { never: 'never' },
+        docs: 'https://example.com/always-throws',
+      },
       checkObject() {
         throw new Error('boom');
       },
@@ -113,7 +127,17 @@ describe('SARIF validator', () => {
 
   it('reports what it finds (the validator is really checking)', (context) => {
     if (!binary) return context.skip(missing);
-    const broken = toSarif(lint([{ path: 'a.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\nspec: { replicas: 1, selector: { matchLabels: { app: a } }, template: { metadata: { labels: { app: a } }, spec: { containers: [{ name: a, image: "a:1" }] } } }\n' }], { only: ['replicas-min'] }));
+    const broken = toSarif(
+      lint(
+        [
+          {
+            path: 'a.yaml',
+            text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\nspec: { replicas: 1, selector: { matchLabels: { app: a } }, template: { metadata: { labels: { app: a } }, spec: { containers: [{ name: a, image: "a:1" }] } } }\n',
+          },
+        ],
+        { only: ['replicas-min'] },
+      ),
+    );
     const result = broken.runs[0]?.results[0];
     if (result) result.locations[0] = { physicalLocation: { artifactLocation: { uri: 'https://example.com/a.yaml' } } } as never;
     expect(validate(binary, [write('broken', broken)]).map((problem) => problem.ruleId)).toEqual(expect.arrayContaining(['GH1003', 'GH1005']));

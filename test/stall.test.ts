@@ -36,8 +36,7 @@ describe('cross-document rules stay near-linear', () => {
   });
 
   it('500 egress policies selecting the same 500 workloads (network-policy-blocks-dns was cubic: 39 s)', () => {
-    const policy = (index: number): string =>
-      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p${index}}\nspec: {podSelector: {}, policyTypes: [Egress], egress: [{ports: [{port: 80}]}]}\n`;
+    const policy = (index: number): string => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p${index}}\nspec: {podSelector: {}, policyTypes: [Egress], egress: [{ports: [{port: 80}]}]}\n`;
     const documents = [...Array.from({ length: 500 }, (_, index) => workload(`d${index}`)), ...Array.from({ length: 500 }, (_, index) => policy(index))];
     const { value, ms } = timed(() => lint([{ path: 'k8s/policies.yaml', text: documents.join('---\n') }]));
     const blocked = value.findings.filter((finding) => finding.ruleId === 'network-policy-blocks-dns');

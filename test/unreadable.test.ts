@@ -15,7 +15,8 @@ const directory = mkdtempSync(join(tmpdir(), 'ballast-unreadable-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 mkdirSync(join(directory, '.git'));
 const cli = resolve(import.meta.dirname, '../dist/bin/ballast.js');
-const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: "nginx:1.27"}]\n';
+const deployment =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: "nginx:1.27"}]\n';
 
 /** Run through sh, so that `$(printf …)` can pass a name that is not UTF-8 as the hook passes it: as bytes. */
 function ballast(args: string): { code: number; findings: { ruleId: string; file: string; line: number; message: string }[]; stderr: string } {

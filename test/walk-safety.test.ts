@@ -91,9 +91,7 @@ describe('walking a folder from a pull request', () => {
       symlinkSync('/etc/hostname', join(tree, 'k8s', 'out.yaml'));
       const run = spawnSync(process.execPath, [cli, '--format', 'json', 'k8s'], { cwd: tree, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
       expect(run.status).toBe(0);
-      expect(run.stderr).toContain(
-        "nothing to lint: no file found; left out: 2 by .gitignore, 1 by the config's ignore, 1 hidden (a dot name), 1 refused for safety (named above), 2 not YAML, JSON or a kubelet file",
-      );
+      expect(run.stderr).toContain("nothing to lint: no file found; left out: 2 by .gitignore, 1 by the config's ignore, 1 hidden (a dot name), 1 refused for safety (named above), 2 not YAML, JSON or a kubelet file");
       const summary = (JSON.parse(run.stdout) as { summary: { files: number; skippedFiles?: Record<string, number> } }).summary;
       expect(summary).toMatchObject({ files: 0, skippedFiles: { gitignore: 2, ignore: 1, hidden: 1, unsafe: 1, 'not-manifest': 2 } });
     } finally {

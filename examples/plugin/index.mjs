@@ -14,8 +14,7 @@ const teamLabelMissing = {
     category: 'workload',
     severity: 'warning',
     summary: 'A workload has no owner label (`team` by default).',
-    rationale:
-      'When a workload pages at night, the on-call engineer needs to know which team owns it; an unlabelled workload waits for someone to find out, and the outage lasts longer.',
+    rationale: 'When a workload pages at night, the on-call engineer needs to know which team owns it; an unlabelled workload waits for someone to find out, and the outage lasts longer.',
     fix: 'Add the owner label to `metadata.labels`, e.g. `team: payments`.',
     appliesTo: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
     since: '0.1.0',

@@ -45,8 +45,7 @@ export class Collector {
       if (test(finding)) {
         this.objects.delete(finding);
         this.subjectLines.delete(finding);
-      }
-      else this.findings[kept++] = finding;
+      } else this.findings[kept++] = finding;
     }
     this.findings.length = kept;
   }
@@ -74,15 +73,7 @@ export class Collector {
 
   private readonly fromInput = new Set<Finding>();
 
-  private build(
-    entry: ActiveRule,
-    messageId: string,
-    data: Readonly<Record<string, string | number>>,
-    file: SourceFile,
-    document: number,
-    range: OffsetRange,
-    graded: Severity | undefined,
-  ): Finding {
+  private build(entry: ActiveRule, messageId: string, data: Readonly<Record<string, string | number>>, file: SourceFile, document: number, range: OffsetRange, graded: Severity | undefined): Finding {
     const meta = entry.rule.meta;
     const template = (meta.messages as Record<string, string | undefined>)[messageId] ?? messageId;
     return {
@@ -131,13 +122,7 @@ export function fillTemplate(template: string, data: Readonly<Record<string, str
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.start.line - b.start.line ||
-    a.start.column - b.start.column ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.message, b.message)
-  );
+  return compareText(a.file, b.file) || a.start.line - b.start.line || a.start.column - b.start.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
 
 export function compareText(a: string, b: string): number {

@@ -66,7 +66,13 @@ export const configSchema = {
       additionalProperties: false,
       description: 'Input and output limits. Without maxFileSize, files found by walking a folder over 10 MB are skipped, and named files and standard input are read whatever their size.',
       properties: {
-        maxFileSize: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: BYTE_SIZE_PATTERN }], description: 'Largest file read: bytes, or a size like 20MB or 64MiB.' },
+        maxFileSize: {
+          anyOf: [
+            { type: 'integer', minimum: 1 },
+            { type: 'string', pattern: BYTE_SIZE_PATTERN },
+          ],
+          description: 'Largest file read: bytes, or a size like 20MB or 64MiB.',
+        },
         maxDepth: { type: 'integer', minimum: 1 },
         maxAliasNodes: { type: 'integer', minimum: 1 },
         maxResults: {

@@ -85,11 +85,7 @@ export function reportSeverity(active: ActiveRule, graded: Severity | undefined)
 }
 
 /** Which rules run, at what severity and with which options. */
-export function activateRules(
-  rules: readonly AnyRule[],
-  config: BallastConfig | undefined,
-  overrides: Readonly<Record<string, SeverityOrOff>> = {},
-): ActiveRule[] {
+export function activateRules(rules: readonly AnyRule[], config: BallastConfig | undefined, overrides: Readonly<Record<string, SeverityOrOff>> = {}): ActiveRule[] {
   // A config that extends a file has the preset of that file once the Node entry point has read it.
   const preset = PRESETS.find((name) => name === config?.extends) ?? 'recommended';
   const active: ActiveRule[] = [];

@@ -26,9 +26,7 @@ function ruleEntry(rule: AnyRule): Record<string, unknown> {
   const description = `${rule.meta.summary} (default: ${rule.meta.severity})`;
   const options = rule.meta.options;
   if (!options) return { allOf: [{ $ref: '#/definitions/ruleSetting' }], description };
-  const properties = Object.fromEntries(
-    Object.entries(options.schema).map(([name, schema]) => [name, Object.hasOwn(options.defaults, name) ? { ...schema, default: options.defaults[name] } : schema]),
-  );
+  const properties = Object.fromEntries(Object.entries(options.schema).map(([name, schema]) => [name, Object.hasOwn(options.defaults, name) ? { ...schema, default: options.defaults[name] } : schema]));
   const severity = configSchema.properties.rules.additionalProperties.anyOf[0];
   return {
     description,

@@ -18,13 +18,16 @@ export function objectExclusion(entries: readonly ObjectExclusion[] | undefined)
     const namespace = entry.namespace !== undefined ? glob(entry.namespace) : undefined;
     const name = entry.name !== undefined ? glob(entry.name) : undefined;
     return (object: K8sObject): boolean =>
-      (kind === undefined || kind.test(object.kind)) &&
-      (namespace === undefined || namespace.test(object.namespaceOrDefault)) &&
-      (name === undefined || (object.name !== undefined && name.test(object.name)));
+      (kind === undefined || kind.test(object.kind)) && (namespace === undefined || namespace.test(object.namespaceOrDefault)) && (name === undefined || (object.name !== undefined && name.test(object.name)));
   });
   return (object) => tests.some((test) => test(object));
 }
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }

@@ -21,19 +21,77 @@ const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).node;
 
 /** Objects shaped like the kinds ballast reads, with any field replaced by anything. */
-const kinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'PodTemplate', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service', 'NetworkPolicy', 'PriorityClass', 'List', 'KubeletConfiguration', 'InitConfiguration', 'ClusterConfiguration', 'JoinConfiguration'];
+const kinds = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Pod',
+  'Job',
+  'CronJob',
+  'ReplicaSet',
+  'ReplicationController',
+  'PodTemplate',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'Service',
+  'NetworkPolicy',
+  'PriorityClass',
+  'List',
+  'KubeletConfiguration',
+  'InitConfiguration',
+  'ClusterConfiguration',
+  'JoinConfiguration',
+];
 const container = fc.record(
-  { name: fc.oneof(fc.string({ maxLength: 4 }), weird), image: fc.oneof(fc.constantFrom('nginx', 'nginx:latest', 'r:5000/a', 'a@sha256:abc'), weird), resources: fc.oneof(anyValue, fc.record({ requests: anyValue, limits: anyValue })), livenessProbe: anyValue, readinessProbe: anyValue, ports: anyValue, restartPolicy: fc.oneof(fc.constant('Always'), weird), command: anyValue, args: anyValue },
+  {
+    name: fc.oneof(fc.string({ maxLength: 4 }), weird),
+    image: fc.oneof(fc.constantFrom('nginx', 'nginx:latest', 'r:5000/a', 'a@sha256:abc'), weird),
+    resources: fc.oneof(anyValue, fc.record({ requests: anyValue, limits: anyValue })),
+    livenessProbe: anyValue,
+    readinessProbe: anyValue,
+    ports: anyValue,
+    restartPolicy: fc.oneof(fc.constant('Always'), weird),
+    command: anyValue,
+    args: anyValue,
+  },
   { requiredKeys: [] },
 );
-const podSpec = fc.record({ containers: fc.oneof(fc.array(container, { maxLength: 2 }), anyValue), initContainers: fc.oneof(fc.array(container, { maxLength: 2 }), anyValue), resources: anyValue, tolerations: anyValue, affinity: anyValue, priorityClassName: weird }, { requiredKeys: [] });
+const podSpec = fc.record(
+  {
+    containers: fc.oneof(fc.array(container, { maxLength: 2 }), anyValue),
+    initContainers: fc.oneof(fc.array(container, { maxLength: 2 }), anyValue),
+    resources: anyValue,
+    tolerations: anyValue,
+    affinity: anyValue,
+    priorityClassName: weird,
+  },
+  { requiredKeys: [] },
+);
 const k8sObject = fc.record(
   {
     apiVersion: fc.oneof(fc.constantFrom('v1', 'apps/v1', 'extensions/v1beta1', 'kubelet.config.k8s.io/v1beta1', 'kubeadm.k8s.io/v1beta3', 'kubeadm.k8s.io/v1beta4'), weird),
     kind: fc.oneof(fc.constantFrom(...kinds), weird),
     metadata: fc.oneof(fc.record({ name: weird, namespace: weird, labels: anyValue, annotations: anyValue }, { requiredKeys: [] }), anyValue),
     spec: fc.oneof(
-      fc.record({ replicas: weird, selector: anyValue, template: fc.oneof(fc.record({ metadata: anyValue, spec: podSpec }, { requiredKeys: [] }), anyValue), jobTemplate: anyValue, scaleTargetRef: anyValue, minReplicas: weird, maxReplicas: weird, minAvailable: weird, maxUnavailable: weird, podSelector: anyValue, egress: anyValue, policyTypes: anyValue, ports: anyValue, strategy: anyValue }, { requiredKeys: [] }),
+      fc.record(
+        {
+          replicas: weird,
+          selector: anyValue,
+          template: fc.oneof(fc.record({ metadata: anyValue, spec: podSpec }, { requiredKeys: [] }), anyValue),
+          jobTemplate: anyValue,
+          scaleTargetRef: anyValue,
+          minReplicas: weird,
+          maxReplicas: weird,
+          minAvailable: weird,
+          maxUnavailable: weird,
+          podSelector: anyValue,
+          egress: anyValue,
+          policyTypes: anyValue,
+          ports: anyValue,
+          strategy: anyValue,
+        },
+        { requiredKeys: [] },
+      ),
       podSpec,
       anyValue,
     ),
@@ -82,7 +140,12 @@ describe('lint on arbitrary input', () => {
   });
 
   it('arbitrary YAML-ish text', () => {
-    const yamlish = fc.array(fc.constantFrom('a:', ' b', '- ', '[', ']', '{', '}', '"', "'", '&x ', '*x', '!!str ', '? ', '---\n', '\n', '  ', '\t', '#', ',', ':', 'kind: Deployment\n', '\uFEFF', '\r\n', '|', '>', '%YAML 1.1\n', '<<: '), { maxLength: 40 }).map((parts) => parts.join(''));
+    const yamlish = fc
+      .array(
+        fc.constantFrom('a:', ' b', '- ', '[', ']', '{', '}', '"', "'", '&x ', '*x', '!!str ', '? ', '---\n', '\n', '  ', '\t', '#', ',', ':', 'kind: Deployment\n', '\uFEFF', '\r\n', '|', '>', '%YAML 1.1\n', '<<: '),
+        { maxLength: 40 },
+      )
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.array(yamlish, { minLength: 1, maxLength: 3 }), (texts) => {
         check(texts.map((text, index) => ({ path: `t${index}.yaml`, text })));

@@ -133,13 +133,13 @@ describe('lint', () => {
       if (object.name === 'bad') throw new Error('boom');
     });
     const counter = rule('test/counter', (object, context) => context.report({ at: object.at(), messageId: 'm' }));
-    const wholeRun: AnyRule = { meta: { ...counter.meta, id: 'test/whole-run', scope: 'set' }, check: () => { throw new TypeError('whole run'); } };
-    const result = lint(
-      [
-        { path: 'a.yaml', text: `${cm('good')}---\n${cm('bad')}---\n${cm('also-good')}` },
-      ],
-      { rules: [fragile, counter, wholeRun], only: ['test/fragile', 'test/counter', 'test/whole-run'] },
-    );
+    const wholeRun: AnyRule = {
+      meta: { ...counter.meta, id: 'test/whole-run', scope: 'set' },
+      check: () => {
+        throw new TypeError('whole run');
+      },
+    };
+    const result = lint([{ path: 'a.yaml', text: `${cm('good')}---\n${cm('bad')}---\n${cm('also-good')}` }], { rules: [fragile, counter, wholeRun], only: ['test/fragile', 'test/counter', 'test/whole-run'] });
     expect(result.internalErrors).toEqual([
       { ruleId: 'test/fragile', file: 'a.yaml', message: 'boom' },
       { ruleId: 'test/whole-run', message: 'whole run' },
@@ -156,7 +156,10 @@ describe('lint', () => {
         seen.push({ options, version: context.settings.kubernetesVersion, objects: context.objects.map((object) => object.name), documents: context.documents.length });
       },
     };
-    const inputs: LintInput[] = [{ path: 'a.yaml', text: `${cm('a')}---\n${cm('b')}` }, { path: 'b.yaml', text: cm('c') }];
+    const inputs: LintInput[] = [
+      { path: 'a.yaml', text: `${cm('a')}---\n${cm('b')}` },
+      { path: 'b.yaml', text: cm('c') },
+    ];
     lint(inputs, { rules: [probe], only: ['test/options'] });
     lint(inputs, { rules: [probe], only: ['test/options'], config: { rules: { 'test/options': { options: { min: 3 } } }, cluster: { kubernetesVersion: '1.29' } } });
     lint(inputs, { rules: [probe], only: ['test/options'], config: { cluster: { kubernetesVersion: '1.29' } }, kubernetesVersion: '1.31' });
@@ -168,7 +171,8 @@ describe('lint', () => {
   });
 
   it('runs only the chosen rules, and always the input rules', () => {
-    const text = 'a: 1\na: 2\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: 1, selector: {matchLabels: {a: x}}, template: {metadata: {labels: {a: x}}, spec: {containers: [{name: x, image: "x:1"}]}}}\n';
+    const text =
+      'a: 1\na: 2\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: 1, selector: {matchLabels: {a: x}}, template: {metadata: {labels: {a: x}}, spec: {containers: [{name: x, image: "x:1"}]}}}\n';
     expect(lintText(text, 'x.yaml', { only: ['replicas-min'] }).findings.map((finding) => finding.ruleId)).toEqual(['duplicate-key', 'replicas-min']);
     expect(lintText(text, 'x.yaml', { only: [] }).findings.map((finding) => finding.ruleId)).toEqual(['duplicate-key']);
     expect(lintText(text, 'x.yaml', { only: [], ruleOverrides: { 'duplicate-key': 'off' } }).findings).toEqual([]);
@@ -202,17 +206,12 @@ describe('lint', () => {
       { rules: [names], only: ['test/names'] },
     );
     expect(result.summary).toEqual({ files: 4, documents: 7, errors: 2, warnings: 3, infos: 0, suppressed: 0 });
-    expect(brief(result.findings)).toEqual([
-      'a.yaml:4:9 test/names warning',
-      'a.yaml:7:1 parse-error error',
-      'a.yaml:12:9 test/names warning',
-      'big.yaml:1:1 input-limit error',
-      'given.yaml:1:1 test/names warning',
-    ]);
+    expect(brief(result.findings)).toEqual(['a.yaml:4:9 test/names warning', 'a.yaml:7:1 parse-error error', 'a.yaml:12:9 test/names warning', 'big.yaml:1:1 input-limit error', 'given.yaml:1:1 test/names warning']);
   });
 
   it('never lets hostile keys reach prototypes', () => {
-    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: p\n  __proto__: {polluted: true}\n  annotations: {__proto__: x, constructor: y}\nspec:\n  __proto__: {replicas: 1}\n  constructor: {name: c}\n  selector: {matchLabels: {a: p}}\n  template: {metadata: {labels: {a: p}}, spec: {containers: [{name: p, image: "p:1"}]}}\n';
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: p\n  __proto__: {polluted: true}\n  annotations: {__proto__: x, constructor: y}\nspec:\n  __proto__: {replicas: 1}\n  constructor: {name: c}\n  selector: {matchLabels: {a: p}}\n  template: {metadata: {labels: {a: p}}, spec: {containers: [{name: p, image: "p:1"}]}}\n';
     const result = lintText(text, 'p.yaml');
     expect(result.internalErrors).toEqual([]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

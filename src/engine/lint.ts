@@ -57,4 +57,3 @@ function parsedDocuments(path: string, values: readonly unknown[]): ParsedFile {
   const documents = values.map((value, index): DocumentHandle => ({ file, index, value, locate: () => [0, 0] }));
   return { file, documentCount: values.length, documents, problems: [], comments: [] };
 }
-

@@ -128,7 +128,19 @@ describe('validateConfig', () => {
 
   it('accepts the IDs and options of plugin rules it is given', () => {
     const plugin: AnyRule = {
-      meta: { id: 'acme/team-label', scope: 'object', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {}, options: { schema: { label: { type: 'string' } }, defaults: { label: 'team' } } },
+      meta: {
+        id: 'acme/team-label',
+        scope: 'object',
+        category: 'workload',
+        severity: 'info',
+        summary: 's',
+        rationale: 'r',
+        fix: 'f',
+        appliesTo: ['*'],
+        since: '0.1.0',
+        messages: {},
+        options: { schema: { label: { type: 'string' } }, defaults: { label: 'team' } },
+      },
       checkObject: () => undefined,
     };
     const text = lines('rules:', '  acme/team-label: { severity: warning, options: { label: owner } }');
@@ -160,7 +172,19 @@ describe('closest', () => {
 
   it('loads ajv only for a plugin rule that has an options schema, and validates its options with it', async () => {
     const plugin: AnyRule = {
-      meta: { id: 'acme/replicas', scope: 'object', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {}, options: { schema: { min: { type: 'integer', minimum: 1 } }, defaults: { min: 2 } } },
+      meta: {
+        id: 'acme/replicas',
+        scope: 'object',
+        category: 'workload',
+        severity: 'info',
+        summary: 's',
+        rationale: 'r',
+        fix: 'f',
+        appliesTo: ['*'],
+        since: '0.1.0',
+        messages: {},
+        options: { schema: { min: { type: 'integer', minimum: 1 } }, defaults: { min: 2 } },
+      },
       checkObject: () => undefined,
     };
     await expect(loadConfig(lines('rules:', '  acme/replicas: { options: { min: 0 } }'), { rules: [plugin] })).rejects.toThrow('rules.acme/replicas.options.min must be >= 1');

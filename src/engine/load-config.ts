@@ -64,7 +64,10 @@ export function validateConfig(source: string | object, options: LoadConfigOptio
 
   checkNodeQuantities(config, locate);
   const rules = new Map(ruleSet(options.rules, locate('/plugins')).map((rule) => [rule.meta.id, rule]));
-  const sections: [string, NonNullable<BallastConfig['rules']>][] = [['/rules', config.rules ?? {}], ...(config.overrides ?? []).map((override, index): [string, NonNullable<BallastConfig['rules']>] => [`/overrides/${index}/rules`, override.rules ?? {}])];
+  const sections: [string, NonNullable<BallastConfig['rules']>][] = [
+    ['/rules', config.rules ?? {}],
+    ...(config.overrides ?? []).map((override, index): [string, NonNullable<BallastConfig['rules']>] => [`/overrides/${index}/rules`, override.rules ?? {}]),
+  ];
   for (const [at, section] of sections) {
     for (const [id, setting] of Object.entries(section)) {
       const rule = rules.get(id);

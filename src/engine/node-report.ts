@@ -43,9 +43,14 @@ export function nodeReport(files: readonly ParsedFile[], options: NodeReportOpti
 }
 
 function summarize(node: KubeletNode, kubernetesVersion: string): KubeletSummary {
-  const pairs = (field: string): string | undefined => mapSetting(node, field)?.entries.map((entry) => `${entry.key}=${entry.value ?? '?'}`).join(', ');
+  const pairs = (field: string): string | undefined =>
+    mapSetting(node, field)
+      ?.entries.map((entry) => `${entry.key}=${entry.value ?? '?'}`)
+      .join(', ');
   const hard = evictionHard(node, kubernetesVersion);
-  const effective = Object.entries(hard.effective).map(([signal, value]) => `${signal}<${value}`).join(', ');
+  const effective = Object.entries(hard.effective)
+    .map(([signal, value]) => `${signal}<${value}`)
+    .join(', ');
   return {
     label: node.label,
     kubeReserved: pairs('kubeReserved'),

@@ -7,7 +7,8 @@ const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustom
 // Lacks only what commonLabels adds: a whole object once the kustomization is seen.
 const base = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers: [{name: api, image: "api:1.0"}]\n';
 // A full-looking Deployment, but a patch: kustomize merges it over the base.
-const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: "2"\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: "api:1.1"}]\n';
+const patch =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: "2"\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: "api:1.1"}]\n';
 
 function ruleIdsByFile(findings: readonly { file: string; ruleId: string }[]): string[] {
   return [...new Set(findings.map((finding) => `${finding.file} ${finding.ruleId}`))].sort();

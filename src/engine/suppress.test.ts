@@ -115,12 +115,7 @@ describe('annotation suppressions', () => {
       '    metadata: { name: loud }',
       '',
     ].join('\n');
-    expect(outline(run(text))).toEqual([
-      'f.yaml:7 test/a test/a on quiet [annotation]',
-      'f.yaml:7 test/b test/b on quiet [annotation]',
-      'f.yaml:11 test/a test/a on loud',
-      'f.yaml:11 test/b test/b on loud',
-    ]);
+    expect(outline(run(text))).toEqual(['f.yaml:7 test/a test/a on quiet [annotation]', 'f.yaml:7 test/b test/b on quiet [annotation]', 'f.yaml:11 test/a test/a on loud', 'f.yaml:11 test/b test/b on loud']);
   });
 });
 

@@ -19,13 +19,7 @@ interface Directive {
  * annotation on the object) and reports suppressions that matched nothing, so stale ones
  * do not silently hide the next real problem.
  */
-export function applySuppressions(
-  collector: Collector,
-  files: readonly ParsedFile[],
-  objects: readonly K8sObject[],
-  active: ReadonlyMap<string, ActiveRule>,
-  isKnownRule: (ruleId: string) => boolean,
-): Finding[] {
+export function applySuppressions(collector: Collector, files: readonly ParsedFile[], objects: readonly K8sObject[], active: ReadonlyMap<string, ActiveRule>, isKnownRule: (ruleId: string) => boolean): Finding[] {
   const comments = new Map<string, FileComments>();
   for (const parsed of files) {
     if (parsed.comments.length > 0) comments.set(parsed.file.path, new FileComments(parsed.comments));
@@ -123,9 +117,7 @@ class FileComments {
 }
 
 function splitRules(value: string): string[] {
-  return value
-    .split(/[\s,]+/)
-    .filter((rule) => rule.length > 0 && rule !== '*');
+  return value.split(/[\s,]+/).filter((rule) => rule.length > 0 && rule !== '*');
 }
 
 function matches(directive: Directive, ruleId: string): boolean {

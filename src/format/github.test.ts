@@ -20,7 +20,13 @@ const base: Finding = {
 
 describe('github', () => {
   it('writes one workflow command per finding, with the position and the rule as title', () => {
-    const text = formatGithub(lintText('apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n', 'deploy/api.yaml', { only: ['replicas-min'] }));
+    const text = formatGithub(
+      lintText(
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n',
+        'deploy/api.yaml',
+        { only: ['replicas-min'] },
+      ),
+    );
     expect(text).toBe(
       '::warning file=deploy/api.yaml,line=5,col=13,endLine=5,endColumn=14,title=replicas-min::Deployment "api" runs 1 replica(s), fewer than 2: a single pod failure or rollout takes it down.%0AFix: Set `spec.replicas` to at least 2 (3 for quorum-based software), or let a HorizontalPodAutoscaler with `minReplicas` ≥ 2 manage the scale.\n',
     );

@@ -22,13 +22,7 @@ function annotation(finding: Finding): string {
   const properties: [string, string | number][] = [];
   // stdin has no file in the repository to annotate: the annotation goes on the run instead.
   if (finding.file !== '-') {
-    properties.push(
-      ['file', finding.file],
-      ['line', finding.start.line],
-      ['col', finding.start.column],
-      ['endLine', finding.end.line],
-      ['endColumn', finding.end.column],
-    );
+    properties.push(['file', finding.file], ['line', finding.start.line], ['col', finding.start.column], ['endLine', finding.end.line], ['endColumn', finding.end.column]);
   }
   properties.push(['title', finding.suppressed ? `${finding.ruleId} (suppressed)` : finding.ruleId]);
   const message = finding.fix ? `${finding.message}\nFix: ${finding.fix}` : finding.message;

@@ -92,10 +92,16 @@ describe('formatJson', () => {
 
 describe('json related locations', () => {
   it('positions cross-document evidence with the same flat fields as findings', () => {
-    const result = lint([
-      { path: 'app.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1" }]\n' },
-      { path: 'hpa.yaml', text: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: api }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  minReplicas: 1\n  maxReplicas: 4\n' },
-    ], { only: ['replicas-min'] });
+    const result = lint(
+      [
+        {
+          path: 'app.yaml',
+          text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1" }]\n',
+        },
+        { path: 'hpa.yaml', text: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: api }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  minReplicas: 1\n  maxReplicas: 4\n' },
+      ],
+      { only: ['replicas-min'] },
+    );
     const report = JSON.parse(formatJson(result)) as { findings: { ruleId: string; related?: unknown[] }[] };
     const finding = report.findings.find((candidate) => candidate.ruleId === 'replicas-min');
     expect(finding?.related).toEqual([{ file: 'hpa.yaml', line: 6, column: 16, endLine: 6, endColumn: 17, message: 'minReplicas of HorizontalPodAutoscaler "api"' }]);

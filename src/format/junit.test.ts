@@ -11,7 +11,12 @@ interface Parsed {
     tests: string;
     failures: string;
     skipped: string;
-    testsuite: { name: string; tests: string; failures: string; testcase: { name: string; classname: string; line: string; failure?: { type: string; message: string; '#text': string }; skipped?: { message: string } }[] }[];
+    testsuite: {
+      name: string;
+      tests: string;
+      failures: string;
+      testcase: { name: string; classname: string; line: string; failure?: { type: string; message: string; '#text': string }; skipped?: { message: string } }[];
+    }[];
   };
 }
 

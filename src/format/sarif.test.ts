@@ -73,11 +73,7 @@ describe('sarif', () => {
       { only: ['replicas-min'] },
     );
     const uris = toSarif(result, { rootUri: 'file:///work/repo' }).runs[0]?.results.map((entry) => entry.locations[0]?.physicalLocation.artifactLocation);
-    expect(uris).toEqual([
-      { uri: 'file:///srv/k8s/b.yaml' },
-      { uri: 'file:///C:/k8s/c.yaml' },
-      { uri: 'charts/my%20app/templates/deploy%20%231.yaml', uriBaseId: SOURCE_ROOT },
-    ]);
+    expect(uris).toEqual([{ uri: 'file:///srv/k8s/b.yaml' }, { uri: 'file:///C:/k8s/c.yaml' }, { uri: 'charts/my%20app/templates/deploy%20%231.yaml', uriBaseId: SOURCE_ROOT }]);
     expect(toSarif(result, { rootUri: 'file:///work/repo' }).runs[0]?.originalUriBaseIds).toEqual({ [SOURCE_ROOT]: { uri: 'file:///work/repo/' } });
   });
 
@@ -106,9 +102,7 @@ spec:
     const annotated = deployment('api', 1, '\n  annotations:\n    ballast/ignore: replicas-min\n    ballast/ignore-reason: scaled by an external operator');
     const result = lintText(annotated, 'api.yaml', { only: ['replicas-min'] });
     expect(toSarif(result).runs[0]?.results).toEqual([]);
-    expect(toSarif(result, { showSuppressed: true }).runs[0]?.results[0]?.suppressions).toEqual([
-      { kind: 'inSource', justification: 'scaled by an external operator' },
-    ]);
+    expect(toSarif(result, { showSuppressed: true }).runs[0]?.results[0]?.suppressions).toEqual([{ kind: 'inSource', justification: 'scaled by an external operator' }]);
   });
 
   it('fingerprints survive edits elsewhere in the file and tell findings on one object apart', () => {
@@ -142,16 +136,20 @@ spec:
         context.report({ at: object.at('metadata'), object, messageId: 'bad' });
       },
     });
-    const result = lint([{ path: 'a.yaml', text: deployment('api', 3) }, { path: 'b.yaml', text: deployment('boom', 3) }], { only: [plugin.meta.id], rules: [plugin] });
+    const result = lint(
+      [
+        { path: 'a.yaml', text: deployment('api', 3) },
+        { path: 'b.yaml', text: deployment('boom', 3) },
+      ],
+      { only: [plugin.meta.id], rules: [plugin] },
+    );
     const run = toSarif(result, { rules: [...builtinRules, plugin] }).runs[0];
     expect(run?.tool.driver.rules.at(-1)).toMatchObject({ id: 'example/team-label-missing', helpUri: 'https://example.com/rules/team-label-missing' });
     expect(run?.results.map((entry) => entry.ruleIndex)).toEqual([builtinRules.length]);
     expect(run?.invocations).toEqual([
       {
         executionSuccessful: false,
-        toolExecutionNotifications: [
-          { level: 'error', message: { text: 'Rule example/team-label-missing failed on b.yaml: kaboom' }, associatedRule: { id: 'example/team-label-missing', index: builtinRules.length } },
-        ],
+        toolExecutionNotifications: [{ level: 'error', message: { text: 'Rule example/team-label-missing failed on b.yaml: kaboom' }, associatedRule: { id: 'example/team-label-missing', index: builtinRules.length } }],
       },
     ]);
     // A plugin finding whose rule the caller forgot to pass still gets a descriptor.

@@ -56,7 +56,10 @@ describe('the cap on results', () => {
     const run = log.runs[0];
     expect(run?.results).toHaveLength(25_000);
     expect(run?.results.filter((result) => result.level === 'note')).toHaveLength(25_000 - 2 * 10_003);
-    expect(run?.invocations[0]).toMatchObject({ executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text: expect.stringContaining('5,010 more findings are not in this report') as string } }] });
+    expect(run?.invocations[0]).toMatchObject({
+      executionSuccessful: true,
+      toolExecutionNotifications: [{ level: 'warning', message: { text: expect.stringContaining('5,010 more findings are not in this report') as string } }],
+    });
   });
 
   it('each format says what it left out', () => {

@@ -9,8 +9,14 @@ const ANSI = /\u001b\[\d+(;\d+)*m/;
 function result(): LintResult {
   return lint(
     [
-      { path: 'b.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n---\na: 1\na: 2\n' },
-      { path: 'a.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: quiet\n  annotations: { ballast/ignore: replicas-min }\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n' },
+      {
+        path: 'b.yaml',
+        text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n---\na: 1\na: 2\n',
+      },
+      {
+        path: 'a.yaml',
+        text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: quiet\n  annotations: { ballast/ignore: replicas-min }\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: x, image: "x:1"}]}\n',
+      },
     ],
     { only: ['replicas-min'] },
   );

@@ -60,7 +60,7 @@ export function stringMap(value: unknown): Record<string, string> {
   return result;
 }
 
-/** A value as a message names it: `the integer 5`, `a list`, `the string "…"` (cut at 40 characters). */export function describeValue(value: unknown): string {
+/** A value as a message names it: `the integer 5`, `a list`, `the string "…"` (cut at 40 characters). */ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (isMap(value)) return 'a mapping';
   if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;

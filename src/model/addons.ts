@@ -35,16 +35,7 @@ const WELL_KNOWN: readonly { role: AddonRole; names: readonly string[]; images: 
   {
     role: 'cni',
     names: ['calico-node', 'cilium', 'cilium-agent', 'kube-flannel-ds', 'kube-flannel', 'flannel', 'weave-net', 'canal', 'kube-router', 'antrea-agent', 'aws-node', 'kindnet'],
-    images: [
-      /(^|\/)calico\/node$/,
-      /(^|\/)cilium\/cilium$/,
-      /(^|[/-])flannel$/,
-      /(^|\/)weave-kube$/,
-      /(^|\/)kube-router$/,
-      /(^|\/)antrea-agent[^/]*$/,
-      /(^|\/)amazon-k8s-cni$/,
-      /(^|\/)kindnetd$/,
-    ],
+    images: [/(^|\/)calico\/node$/, /(^|\/)cilium\/cilium$/, /(^|[/-])flannel$/, /(^|\/)weave-kube$/, /(^|\/)kube-router$/, /(^|\/)antrea-agent[^/]*$/, /(^|\/)amazon-k8s-cni$/, /(^|\/)kindnetd$/],
   },
   // Announce Service IPs of type LoadBalancer on bare metal: without them those Services are unreachable.
   { role: 'load-balancer', names: [], images: [/(^|\/)metallb\/speaker$/, /(^|\/)kube-vip$/] },

@@ -1,20 +1,7 @@
 import type { LintSettings, NodeGroup } from './settings.js';
 import { defaultEvictionHard } from './eviction.js';
 import { evictionHard, mapSetting, rawSetting, type KubeletNode, type MapSetting } from './kubelet.js';
-import {
-  ZERO,
-  addQuantity,
-  isNegative,
-  isPositive,
-  makeQuantity,
-  minQuantity,
-  mulQuantity,
-  parsePercentage,
-  parseQuantity,
-  subQuantity,
-  type Quantity,
-  type QuantityKind,
-} from './quantity.js';
+import { ZERO, addQuantity, isNegative, isPositive, makeQuantity, minQuantity, mulQuantity, parsePercentage, parseQuantity, subQuantity, type Quantity, type QuantityKind } from './quantity.js';
 
 export type ResourceName = 'cpu' | 'memory' | 'ephemeral-storage' | 'pods';
 export const RESOURCE_NAMES: readonly ResourceName[] = ['cpu', 'memory', 'ephemeral-storage', 'pods'];

@@ -13,7 +13,8 @@ spec:
   selector: {matchLabels: {app: web}}
   template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: "web:1.0"}]}}
 `;
-const hpa = (min: number) => `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web, namespace: shop}\nspec: {scaleTargetRef: {kind: Deployment, name: web}, minReplicas: ${min}, maxReplicas: 9}\n`;
+const hpa = (min: number) =>
+  `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web, namespace: shop}\nspec: {scaleTargetRef: {kind: Deployment, name: web}, minReplicas: ${min}, maxReplicas: 9}\n`;
 const keda = (min: string) => `---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: web, namespace: shop}\nspec: {scaleTargetRef: {name: web}${min}}\n`;
 
 function lowest(text: string) {

@@ -42,7 +42,7 @@ describe('ClusterIndex lookups', () => {
   const cluster = new ClusterIndex(set);
   const [web, stagingWeb] = set;
 
-  it('keeps what is derived from the set for the index\'s life: built once per index and function', () => {
+  it("keeps what is derived from the set for the index's life: built once per index and function", () => {
     let builds = 0;
     const countDeployments = (index: ClusterIndex): number => {
       builds++;

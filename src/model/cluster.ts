@@ -223,7 +223,13 @@ export class ClusterIndex {
   private mayRunWithoutTemplate(object: K8sObject, selector: Selector): boolean {
     const namespace = object.namespaceOrDefault;
     if (selectsInstallerPods(selector, namespace)) return true;
-    if (managingTool(selector, this.templatesIn(namespace).map((entry) => entry.template.labels)) !== undefined) return true;
+    if (
+      managingTool(
+        selector,
+        this.templatesIn(namespace).map((entry) => entry.template.labels),
+      ) !== undefined
+    )
+      return true;
     if (!this.operatorDirectories) {
       this.operatorDirectories = new Set();
       for (const definition of this.ofKind('CustomResourceDefinition')) if (isCustomResourceDefinition(definition)) this.operatorDirectories.add(directoryOf(definition));

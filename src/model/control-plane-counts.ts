@@ -117,7 +117,10 @@ export function countEtcdMembers(objects: readonly K8sObject[], components: read
     if (entry.component !== 'etcd' || entry.origin !== 'static-pod') continue;
     const flag = lastFlag(entry.flags, 'initial-cluster');
     if (!flag?.value) continue;
-    const names = flag.value.split(',').map((item) => item.split('=')[0]?.trim() ?? '').filter((name) => name !== '');
+    const names = flag.value
+      .split(',')
+      .map((item) => item.split('=')[0]?.trim() ?? '')
+      .filter((name) => name !== '');
     names.forEach((name) => members.add(name));
     initialClusters.push({ flag, object: entry.object, size: names.length });
     if ((lastFlag(entry.flags, 'initial-cluster-state')?.value ?? 'new') !== 'new') allNew = false;

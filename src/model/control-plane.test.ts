@@ -103,7 +103,7 @@ leaderElection: {leaderElect: false}
     ]);
   });
 
-  it('is built once per run, as a lazy member of the cluster index, with the config\'s facts', () => {
+  it("is built once per run, as a lazy member of the cluster index, with the config's facts", () => {
     const facts = { controlPlaneNodes: 5 };
     const index = new ClusterIndex(objects({ 'a.yaml': init('cp-1') }), facts);
     expect(index.controlPlane).toBe(index.controlPlane);

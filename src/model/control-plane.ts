@@ -59,9 +59,7 @@ export function controlPlaneOf(objects: readonly K8sObject[], facts: Readonly<Cl
   if (perFile) {
     // Clusters usually live in directories of their own; a directory that still holds several
     // is split by file.
-    groups = [...groupBy(relevant, (object) => directoryOf(object.doc.file.path)).values()].flatMap((group) =>
-      severalClusters(group) ? [...groupBy(group, (object) => object.doc.file.path).values()] : [group],
-    );
+    groups = [...groupBy(relevant, (object) => directoryOf(object.doc.file.path)).values()].flatMap((group) => (severalClusters(group) ? [...groupBy(group, (object) => object.doc.file.path).values()] : [group]));
   }
   return { clusters: groups.map((list) => buildView(list, facts)), perFile };
 }
@@ -96,9 +94,7 @@ function isControlPlaneInput(object: K8sObject): boolean {
 function buildView(objects: readonly K8sObject[], facts: ClusterFacts): ClusterView {
   const components = componentFlags(objects);
   const controlPlaneNodes = countControlPlaneNodes(objects, components, facts);
-  const workers = objects
-    .filter((object) => isKubeadm(object, 'JoinConfiguration') && !isControlPlaneJoin(object))
-    .map((object) => ({ at: object.at('kind'), message: `worker JoinConfiguration${label(object)}` }));
+  const workers = objects.filter((object) => isKubeadm(object, 'JoinConfiguration') && !isControlPlaneJoin(object)).map((object) => ({ at: object.at('kind'), message: `worker JoinConfiguration${label(object)}` }));
   return {
     objects,
     controlPlaneNodes,
@@ -177,4 +173,3 @@ function nodeAddresses(objects: readonly K8sObject[], components: readonly Compo
   }
   return result;
 }
-

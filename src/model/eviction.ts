@@ -45,17 +45,9 @@ export function supportsMergeDefaultEviction(kubernetesVersion: string): boolean
   return compareKubeVersions(kubernetesVersion, MERGE_DEFAULT_EVICTION_SINCE) >= 0;
 }
 
-export type ThresholdProblem =
-  | 'signal'
-  | 'malformed'
-  | 'negativePercent'
-  | 'percentOver100'
-  | 'notPositive';
+export type ThresholdProblem = 'signal' | 'malformed' | 'negativePercent' | 'percentOver100' | 'notPositive';
 
-export type ParsedThreshold =
-  | { kind: 'disabled' }
-  | { kind: 'percent'; percent: Quantity }
-  | { kind: 'quantity'; quantity: Quantity };
+export type ParsedThreshold = { kind: 'disabled' } | { kind: 'percent'; percent: Quantity } | { kind: 'quantity'; quantity: Quantity };
 
 /**
  * A hard or soft threshold value. `0%` and `100%` are accepted and mean "no threshold"; any

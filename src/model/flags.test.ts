@@ -52,7 +52,6 @@ describe('extraArgsFlags', () => {
   });
 });
 
-
 describe('flagBoolean and lastFlag', () => {
   const flag = (value: string | undefined): Flag => ({ name: 'x', value, path: [] });
 

@@ -30,8 +30,7 @@ describe('fragments', () => {
   });
 
   it('requires a selector only where the API does: apps/v1 and apps/v1beta2, not extensions or ReplicationControllers', () => {
-    const labelledOnly = (apiVersion: string, kind: string): string =>
-      `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x}\nspec:\n  template:\n    metadata: {labels: {app: x}}\n    spec: {${containers}}\n`;
+    const labelledOnly = (apiVersion: string, kind: string): string => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x}\nspec:\n  template:\n    metadata: {labels: {app: x}}\n    spec: {${containers}}\n`;
     expect(fragmentOf(labelledOnly('apps/v1', 'Deployment'))).toBe('no-selector');
     expect(fragmentOf(labelledOnly('apps/v1beta2', 'DaemonSet'))).toBe('no-selector');
     expect(fragmentOf(labelledOnly('extensions/v1beta1', 'Deployment'))).toBeUndefined();
@@ -58,7 +57,12 @@ describe('fragments', () => {
   });
 
   it('tells a JSON6902 patch from other lists', () => {
-    expect(isJsonPatch([{ op: 'replace', path: '/spec/replicas', value: 3 }, { op: 'remove', path: '/metadata/labels/x' }])).toBe(true);
+    expect(
+      isJsonPatch([
+        { op: 'replace', path: '/spec/replicas', value: 3 },
+        { op: 'remove', path: '/metadata/labels/x' },
+      ]),
+    ).toBe(true);
     expect(isJsonPatch([{ name: 'install', apt: { name: 'nginx' } }])).toBe(false);
     expect(isJsonPatch([{ op: 'merge', path: '/x' }])).toBe(false);
     expect(isJsonPatch([])).toBe(false);

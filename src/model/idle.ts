@@ -38,5 +38,10 @@ export function isIdleContainer(container: ContainerRef): boolean {
   const [first = '', flag, script, ...rest] = argv;
   const run = SHELL.test(first) && flag === '-c' && script !== undefined && rest.length === 0 ? script : argv.join(' ');
   // `/bin/sleep infinity` is `sleep infinity`.
-  return IDLE_SCRIPT.test(run.trim().replace(/\s+/g, ' ').replace(/^(exec )?\/\S*\//, '$1'));
+  return IDLE_SCRIPT.test(
+    run
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/^(exec )?\/\S*\//, '$1'),
+  );
 }

@@ -13,7 +13,7 @@ function objects(files: Record<string, string>) {
 const CONFIG = 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n';
 
 describe('kubelet nodes', () => {
-  it('puts one machine\'s config, flag files and drop-ins into one node, flags winning', () => {
+  it("puts one machine's config, flag files and drop-ins into one node, flags winning", () => {
     const all = objects({
       'var/lib/kubelet/config.yaml': `${CONFIG}maxPods: 110\nkubeReserved:\n  cpu: 100m\n`,
       'var/lib/kubelet/kubeadm-flags.env': 'KUBELET_KUBEADM_ARGS="--max-pods=150"\n',
@@ -52,7 +52,8 @@ describe('kubelet nodes', () => {
 
   it('feeds kubelet reservations into the declared node groups', () => {
     const all = objects({
-      'kubeadm-flags.env': 'KUBELET_KUBEADM_ARGS="--kube-reserved=cpu=1,memory=2Gi,ephemeral-storage=1Gi --system-reserved=cpu=500m,memory=1Gi,ephemeral-storage=1Gi --eviction-hard=memory.available<500Mi,nodefs.available<10%"\n',
+      'kubeadm-flags.env':
+        'KUBELET_KUBEADM_ARGS="--kube-reserved=cpu=1,memory=2Gi,ephemeral-storage=1Gi --system-reserved=cpu=500m,memory=1Gi,ephemeral-storage=1Gi --eviction-hard=memory.available<500Mi,nodefs.available<10%"\n',
     });
     const settings = { kubernetesVersion: '1.34', cluster: { nodes: [{ name: 'docs', count: 4, capacity: { cpu: '16', memory: '32Gi', 'ephemeral-storage': '100Gi' } }] } };
     const [node] = nodeAllocatables(settings, kubeletNodes(all));

@@ -219,7 +219,10 @@ export function rawSetting(node: KubeletNode, field: string): Setting<unknown> |
 }
 
 function splitList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 function flagValue(flag: Flag, kind: string): unknown {

@@ -25,14 +25,7 @@ describe('K8sObject', () => {
   it('reads identity fields', () => {
     expect(deployment).toBeDefined();
     if (!deployment) return;
-    expect([deployment.apiVersion, deployment.kind, deployment.name, deployment.namespace, deployment.namespaceOrDefault, deployment.group]).toEqual([
-      'apps/v1',
-      'Deployment',
-      'api',
-      'shop',
-      'shop',
-      'apps',
-    ]);
+    expect([deployment.apiVersion, deployment.kind, deployment.name, deployment.namespace, deployment.namespaceOrDefault, deployment.group]).toEqual(['apps/v1', 'Deployment', 'api', 'shop', 'shop', 'apps']);
     expect({ ...deployment.labels }).toEqual({ app: 'api', tier: '2' });
     expect({ ...deployment.annotations }).toEqual({ note: 'hi' });
     expect(deployment.ref()).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', namespace: 'shop' });

@@ -63,18 +63,12 @@ const upstreamComputePodQos: readonly Case[] = [
   },
   {
     name: 'guaranteed-guaranteed',
-    spec: newPod([
-      newContainer('guaranteed', getResourceList('100m', '100Mi'), getResourceList('100m', '100Mi')),
-      newContainer('guaranteed', getResourceList('100m', '100Mi'), getResourceList('100m', '100Mi')),
-    ]),
+    spec: newPod([newContainer('guaranteed', getResourceList('100m', '100Mi'), getResourceList('100m', '100Mi')), newContainer('guaranteed', getResourceList('100m', '100Mi'), getResourceList('100m', '100Mi'))]),
     expected: 'Guaranteed',
   },
   {
     name: 'best-effort-best-effort',
-    spec: newPod([
-      newContainer('best-effort', getResourceList('', ''), getResourceList('', '')),
-      newContainer('best-effort', getResourceList('', ''), getResourceList('', '')),
-    ]),
+    spec: newPod([newContainer('best-effort', getResourceList('', ''), getResourceList('', '')), newContainer('best-effort', getResourceList('', ''), getResourceList('', ''))]),
     expected: 'BestEffort',
   },
   {
@@ -84,18 +78,12 @@ const upstreamComputePodQos: readonly Case[] = [
   },
   {
     name: 'best-effort-burstable',
-    spec: newPod([
-      newContainer('best-effort', getResourceList('', ''), getResourceList('', '')),
-      newContainer('burstable', getResourceList('1', ''), getResourceList('2', '')),
-    ]),
+    spec: newPod([newContainer('best-effort', getResourceList('', ''), getResourceList('', '')), newContainer('burstable', getResourceList('1', ''), getResourceList('2', ''))]),
     expected: 'Burstable',
   },
   {
     name: 'best-effort-guaranteed',
-    spec: newPod([
-      newContainer('best-effort', getResourceList('', ''), getResourceList('', '')),
-      newContainer('guaranteed', getResourceList('10m', '100Mi'), getResourceList('10m', '100Mi')),
-    ]),
+    spec: newPod([newContainer('best-effort', getResourceList('', ''), getResourceList('', '')), newContainer('guaranteed', getResourceList('10m', '100Mi'), getResourceList('10m', '100Mi'))]),
     expected: 'Burstable',
   },
   {
@@ -110,18 +98,12 @@ const upstreamComputePodQos: readonly Case[] = [
   },
   {
     name: 'burstable-guaranteed',
-    spec: newPod([
-      newContainer('burstable', getResourceList('1', '100Mi'), getResourceList('2', '100Mi')),
-      newContainer('guaranteed', getResourceList('100m', '100Mi'), getResourceList('100m', '100Mi')),
-    ]),
+    spec: newPod([newContainer('burstable', getResourceList('1', '100Mi'), getResourceList('2', '100Mi')), newContainer('guaranteed', getResourceList('100m', '100Mi'), getResourceList('100m', '100Mi'))]),
     expected: 'Burstable',
   },
   {
     name: 'burstable-unbounded-but-requests-match-limits',
-    spec: newPod([
-      newContainer('burstable', getResourceList('100m', '100Mi'), getResourceList('200m', '200Mi')),
-      newContainer('burstable-unbounded', getResourceList('100m', '100Mi'), getResourceList('', '')),
-    ]),
+    spec: newPod([newContainer('burstable', getResourceList('100m', '100Mi'), getResourceList('200m', '200Mi')), newContainer('burstable-unbounded', getResourceList('100m', '100Mi'), getResourceList('', ''))]),
     expected: 'Burstable',
   },
   {
@@ -136,70 +118,43 @@ const upstreamComputePodQos: readonly Case[] = [
   },
   {
     name: 'best-effort-hugepages',
-    spec: newPod([
-      newContainer(
-        'best-effort',
-        addResource('hugepages-2Mi', '1Gi', getResourceList('0', '0')),
-        addResource('hugepages-2Mi', '1Gi', getResourceList('0', '0')),
-      ),
-    ]),
+    spec: newPod([newContainer('best-effort', addResource('hugepages-2Mi', '1Gi', getResourceList('0', '0')), addResource('hugepages-2Mi', '1Gi', getResourceList('0', '0')))]),
     expected: 'BestEffort',
   },
   {
     name: 'init-container',
-    spec: newPodWithInitContainers(
-      [newContainer('best-effort', getResourceList('', ''), getResourceList('', ''))],
-      [newContainer('burstable', getResourceList('10m', '100Mi'), getResourceList('100m', '200Mi'))],
-    ),
+    spec: newPodWithInitContainers([newContainer('best-effort', getResourceList('', ''), getResourceList('', ''))], [newContainer('burstable', getResourceList('10m', '100Mi'), getResourceList('100m', '200Mi'))]),
     expected: 'Burstable',
   },
   {
     name: 'guaranteed-with-pod-level-resources',
-    spec: newPodWithResources(
-      [newContainer('best-effort', getResourceList('', ''), getResourceList('', ''))],
-      getResourceRequirements(getResourceList('10m', '100Mi'), getResourceList('10m', '100Mi')),
-    ),
+    spec: newPodWithResources([newContainer('best-effort', getResourceList('', ''), getResourceList('', ''))], getResourceRequirements(getResourceList('10m', '100Mi'), getResourceList('10m', '100Mi'))),
     expected: 'Guaranteed',
   },
   {
     name: 'guaranteed-with-pod-and-container-level-resources',
-    spec: newPodWithResources(
-      [newContainer('burstable', getResourceList('3m', '10Mi'), getResourceList('5m', '20Mi'))],
-      getResourceRequirements(getResourceList('10m', '100Mi'), getResourceList('10m', '100Mi')),
-    ),
+    spec: newPodWithResources([newContainer('burstable', getResourceList('3m', '10Mi'), getResourceList('5m', '20Mi'))], getResourceRequirements(getResourceList('10m', '100Mi'), getResourceList('10m', '100Mi'))),
     expected: 'Guaranteed',
   },
   {
     name: 'burstable-with-pod-level-resources',
-    spec: newPodWithResources(
-      [newContainer('best-effort', getResourceList('', ''), getResourceList('', ''))],
-      getResourceRequirements(getResourceList('10m', '10Mi'), getResourceList('20m', '50Mi')),
-    ),
+    spec: newPodWithResources([newContainer('best-effort', getResourceList('', ''), getResourceList('', ''))], getResourceRequirements(getResourceList('10m', '10Mi'), getResourceList('20m', '50Mi'))),
     expected: 'Burstable',
   },
   {
     name: 'burstable-with-pod-and-container-level-resources',
-    spec: newPodWithResources(
-      [newContainer('burstable', getResourceList('5m', '10Mi'), getResourceList('5m', '10Mi'))],
-      getResourceRequirements(getResourceList('10m', '10Mi'), getResourceList('20m', '50Mi')),
-    ),
+    spec: newPodWithResources([newContainer('burstable', getResourceList('5m', '10Mi'), getResourceList('5m', '10Mi'))], getResourceRequirements(getResourceList('10m', '10Mi'), getResourceList('20m', '50Mi'))),
     expected: 'Burstable',
   },
   {
     name: 'burstable-with-pod-and-container-level-requests',
-    spec: newPodWithResources(
-      [newContainer('burstable', getResourceList('5m', '10Mi'), getResourceList('', ''))],
-      getResourceRequirements(getResourceList('10m', '10Mi'), getResourceList('', '')),
-    ),
+    spec: newPodWithResources([newContainer('burstable', getResourceList('5m', '10Mi'), getResourceList('', ''))], getResourceRequirements(getResourceList('10m', '10Mi'), getResourceList('', ''))),
     expected: 'Burstable',
   },
   {
     name: 'burstable-with-pod-and-container-level-resources-2',
     spec: newPodWithResources(
-      [
-        newContainer('burstable', getResourceList('5m', '10Mi'), getResourceList('', '')),
-        newContainer('guaranteed', getResourceList('5m', '10Mi'), getResourceList('5m', '10Mi')),
-      ],
+      [newContainer('burstable', getResourceList('5m', '10Mi'), getResourceList('', '')), newContainer('guaranteed', getResourceList('5m', '10Mi'), getResourceList('5m', '10Mi'))],
       getResourceRequirements(getResourceList('10m', '10Mi'), getResourceList('5m', '')),
     ),
     expected: 'Burstable',
@@ -248,10 +203,7 @@ const upstreamCollectCases: readonly Case[] = [
   {
     name: 'two containers and init container with CPU+Mem limits',
     spec: newPodWithInitContainers(
-      [
-        newContainer('c1', getResourceList('100m', '100Mi'), getResourceList('200m', '200Mi')),
-        newContainer('c2', getResourceList('300m', '400Mi'), getResourceList('800m', '1000Mi')),
-      ],
+      [newContainer('c1', getResourceList('100m', '100Mi'), getResourceList('200m', '200Mi')), newContainer('c2', getResourceList('300m', '400Mi'), getResourceList('800m', '1000Mi'))],
       [newContainer('init', getResourceList('50m', '50Mi'), getResourceList('100m', '100Mi'))],
     ),
     expected: 'Burstable',
@@ -264,10 +216,7 @@ const upstreamCollectCases: readonly Case[] = [
   {
     name: 'two containers + init: one container missing CPU limit',
     spec: newPodWithInitContainers(
-      [
-        newContainer('c1', getResourceList('100m', '100Mi'), getResourceList('200m', '300Mi')),
-        newContainer('c2', getResourceList('300m', '100Mi'), getResourceList('50m', '300Mi')),
-      ],
+      [newContainer('c1', getResourceList('100m', '100Mi'), getResourceList('200m', '300Mi')), newContainer('c2', getResourceList('300m', '100Mi'), getResourceList('50m', '300Mi'))],
       [newContainer('init1', getResourceList('50m', '50Mi'), getResourceList('', '50Mi'))],
     ),
     expected: 'Burstable',
@@ -283,16 +232,8 @@ const upstreamCollectCases: readonly Case[] = [
   {
     name: 'non-QoS resources (hugepages) not considered',
     spec: newPod([
-      newContainer(
-        'c1',
-        addResource('hugepages-2Mi', '4Mi', getResourceList('250m', '256Mi')),
-        addResource('hugepages-2Mi', '4Mi', getResourceList('500m', '512Mi')),
-      ),
-      newContainer(
-        'c2',
-        addResource('hugepages-1Gi', '2Gi', getResourceList('250m', '256Mi')),
-        addResource('hugepages-1Gi', '2Gi', getResourceList('500m', '512Mi')),
-      ),
+      newContainer('c1', addResource('hugepages-2Mi', '4Mi', getResourceList('250m', '256Mi')), addResource('hugepages-2Mi', '4Mi', getResourceList('500m', '512Mi'))),
+      newContainer('c2', addResource('hugepages-1Gi', '2Gi', getResourceList('250m', '256Mi')), addResource('hugepages-1Gi', '2Gi', getResourceList('500m', '512Mi'))),
     ]),
     expected: 'Burstable',
   },
@@ -389,13 +330,7 @@ describe('computeQosClass: init and sidecar containers', () => {
     },
     {
       name: 'hugepages alongside equal cpu/memory stay Guaranteed',
-      spec: newPod([
-        newContainer(
-          'c',
-          addResource('hugepages-2Mi', '4Mi', getResourceList('250m', '256Mi')),
-          addResource('hugepages-2Mi', '4Mi', getResourceList('250m', '256Mi')),
-        ),
-      ]),
+      spec: newPod([newContainer('c', addResource('hugepages-2Mi', '4Mi', getResourceList('250m', '256Mi')), addResource('hugepages-2Mi', '4Mi', getResourceList('250m', '256Mi')))]),
       expected: 'Guaranteed',
     },
     {
@@ -438,10 +373,7 @@ describe('computeQosClass: exact quantity comparison', () => {
     },
     {
       name: 'sum of 0.1 and 0.2 cores in two containers has no drift',
-      spec: newPod([
-        newContainer('a', getResourceList('0.1', '1Mi'), getResourceList('100m', '1Mi')),
-        newContainer('b', getResourceList('0.2', '1Mi'), getResourceList('200m', '1Mi')),
-      ]),
+      spec: newPod([newContainer('a', getResourceList('0.1', '1Mi'), getResourceList('100m', '1Mi')), newContainer('b', getResourceList('0.2', '1Mi'), getResourceList('200m', '1Mi'))]),
       expected: 'Guaranteed',
     },
     {
@@ -488,13 +420,9 @@ describe('computeQosClass: pod-level resources and their defaulting', () => {
     },
     {
       name: 'pod limits only, container requests adding up to the limits',
-      spec: newPodWithResources(
-        [
-          newContainer('a', getResourceList('500m', '512Mi'), getResourceList('', '')),
-          newContainer('b', getResourceList('500m', '512Mi'), getResourceList('', '')),
-        ],
-        { limits: { cpu: '1', memory: '1Gi' } },
-      ),
+      spec: newPodWithResources([newContainer('a', getResourceList('500m', '512Mi'), getResourceList('', '')), newContainer('b', getResourceList('500m', '512Mi'), getResourceList('', ''))], {
+        limits: { cpu: '1', memory: '1Gi' },
+      }),
       expected: 'Guaranteed',
     },
     {
@@ -517,13 +445,9 @@ describe('computeQosClass: pod-level resources and their defaulting', () => {
     },
     {
       name: 'pod requests only, every container limited: limits default to the sum',
-      spec: newPodWithResources(
-        [
-          newContainer('a', getResourceList('', ''), getResourceList('500m', '512Mi')),
-          newContainer('b', getResourceList('', ''), getResourceList('500m', '512Mi')),
-        ],
-        { requests: { cpu: '1', memory: '1Gi' } },
-      ),
+      spec: newPodWithResources([newContainer('a', getResourceList('', ''), getResourceList('500m', '512Mi')), newContainer('b', getResourceList('', ''), getResourceList('500m', '512Mi'))], {
+        requests: { cpu: '1', memory: '1Gi' },
+      }),
       expected: 'Guaranteed',
     },
     {
@@ -614,7 +538,11 @@ describe('computeQosClass: malformed input never throws', () => {
     );
     const spec = fc.oneof(
       fc.record(
-        { containers: fc.oneof(fc.array(container), fc.anything()), initContainers: fc.oneof(fc.array(container), fc.anything()), resources: fc.oneof(fc.record({ requests: resourceList, limits: resourceList }, { requiredKeys: [] }), fc.anything()) },
+        {
+          containers: fc.oneof(fc.array(container), fc.anything()),
+          initContainers: fc.oneof(fc.array(container), fc.anything()),
+          resources: fc.oneof(fc.record({ requests: resourceList, limits: resourceList }, { requiredKeys: [] }), fc.anything()),
+        },
         { requiredKeys: [] },
       ),
       fc.anything({ withNullPrototype: true, withMap: true, withBigInt: true }),
@@ -629,7 +557,7 @@ describe('computeQosClass: malformed input never throws', () => {
   });
 });
 
-describe('a container\'s stored requests (one container aggregated)', () => {
+describe("a container's stored requests (one container aggregated)", () => {
   const cases: readonly [string, unknown, Record<string, string>][] = [
     ['limits only', { resources: { limits: { cpu: '2', memory: '1Gi' } } }, { cpu: '2', memory: '1Gi' }],
     ['explicit requests win', { resources: { requests: { cpu: '100m' }, limits: { cpu: '2', memory: '1Gi' } } }, { cpu: '100m', memory: '1Gi' }],

@@ -133,11 +133,7 @@ function maxInto(target: ResourceList, source: ResourceList): void {
  * restartable init containers add up; each ordinary init container needs its
  * own amount plus the sidecars started before it; the pod needs the larger.
  */
-function aggregate(
-  containers: readonly ContainerView[],
-  initContainers: readonly ContainerView[],
-  pick: (c: ContainerView) => ResourceList,
-): ResourceList {
+function aggregate(containers: readonly ContainerView[], initContainers: readonly ContainerView[], pick: (c: ContainerView) => ResourceList): ResourceList {
   const result: ResourceList = new Map();
   for (const c of containers) addInto(result, pick(c));
   const sidecars: ResourceList = new Map();
@@ -165,11 +161,7 @@ function aggregate(
  * container asks for that resource), and pod requests without pod limits get
  * limits summed from the containers when every container sets one.
  */
-function defaultPodLevel(
-  pod: Requirements,
-  containers: readonly ContainerView[],
-  initContainers: readonly ContainerView[],
-): Requirements {
+function defaultPodLevel(pod: Requirements, containers: readonly ContainerView[], initContainers: readonly ContainerView[]): Requirements {
   const requests: ResourceList = new Map(pod.requests);
   const limits: ResourceList = new Map(pod.limits);
   const all = [...containers, ...initContainers];

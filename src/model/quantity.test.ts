@@ -342,9 +342,7 @@ describe('formatQuantity', () => {
 });
 
 // Quantities the parser can produce: multiples of 1n with bounded magnitude.
-const arbNanoQuantity = fc
-  .tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 9 }))
-  .map(([n, places]) => makeQuantity(n, 10n ** BigInt(places)));
+const arbNanoQuantity = fc.tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 9 })).map(([n, places]) => makeQuantity(n, 10n ** BigInt(places)));
 
 describe('properties', () => {
   it('memory format round-trips for Mi and Gi multiples', () => {
@@ -424,7 +422,7 @@ describe('properties', () => {
         if (parsed !== undefined) {
           expect(parsed.den > 0n).toBe(true);
           expect(makeQuantity(parsed.num, parsed.den)).toEqual(parsed);
-          expect(((parsed.num * 1_000_000_000n) % parsed.den) === 0n).toBe(true);
+          expect((parsed.num * 1_000_000_000n) % parsed.den === 0n).toBe(true);
         }
         parsePercentage(s);
       }),

@@ -50,7 +50,6 @@ describe('podLevelCovers', () => {
   });
 });
 
-
 describe('initContainersRaisingRequest', () => {
   const pod = (init: string, app: string, podLevel = ''): PodTemplate =>
     template(`${podLevel}  initContainers:\n    - name: init\n      resources: { requests: { memory: ${init} } }\n  containers:\n    - name: app\n      resources: { requests: { memory: ${app} } }\n`);

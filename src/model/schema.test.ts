@@ -25,10 +25,7 @@ describe('checkAgainstSchema', () => {
   });
 
   it('reports wrong types with their path, in document order', () => {
-    const issues = checkAgainstSchema(
-      { maxPods: '110', ratio: 1, enabled: 'yes', either: 1.5, kubeReserved: { cpu: 1, memory: '1Gi' }, tlsCipherSuites: ['a', 2], nested: [] },
-      schema,
-    );
+    const issues = checkAgainstSchema({ maxPods: '110', ratio: 1, enabled: 'yes', either: 1.5, kubeReserved: { cpu: 1, memory: '1Gi' }, tlsCipherSuites: ['a', 2], nested: [] }, schema);
     expect(issues).toEqual([
       { kind: 'type', path: ['maxPods'], expected: 'integer', value: '110' },
       { kind: 'type', path: ['enabled'], expected: 'boolean', value: 'yes' },

@@ -18,9 +18,7 @@ export interface SchemaNode {
 
 export type SchemaType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 
-export type SchemaIssue =
-  | { kind: 'unknown'; path: Path; key: string; suggestion?: string }
-  | { kind: 'type'; path: Path; expected: string; value: unknown };
+export type SchemaIssue = { kind: 'unknown'; path: Path; key: string; suggestion?: string } | { kind: 'type'; path: Path; expected: string; value: unknown };
 
 /** Walks `value` against `schema` and lists unknown keys and wrong types, in document order. */
 export function checkAgainstSchema(value: unknown, schema: SchemaNode, path: Path = [], issues: SchemaIssue[] = []): SchemaIssue[] {

@@ -26,7 +26,12 @@ const denyAll = (namespace?: string): Record<string, unknown> => ({
   spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
 });
 
-const hpa = (target: string): Record<string, unknown> => ({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: target }, spec: { scaleTargetRef: { kind: 'Deployment', name: target }, minReplicas: 1 } });
+const hpa = (target: string): Record<string, unknown> => ({
+  apiVersion: 'autoscaling/v2',
+  kind: 'HorizontalPodAutoscaler',
+  metadata: { name: target },
+  spec: { scaleTargetRef: { kind: 'Deployment', name: target }, minReplicas: 1 },
+});
 
 describe('namespace-less objects share a namespace only within a directory tree', () => {
   // Three projects linted in one run, none naming its namespace, and one that does.
@@ -71,8 +76,7 @@ describe('namespace-less objects share a namespace only within a directory tree'
 describe('an ancestor folder is another application when both folders run workloads', () => {
   const service = (name: string, labels: Record<string, string>): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: labels, ports: [{ port: 80 }] } });
   const pdb = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web' }, spec: { minAvailable: 1, selector: { matchLabels: { tier: 'web' } } } };
-  const servicesOf = (set: ClusterIndex, name: string): string[] =>
-    set.servicesFor(set.ofKind('Deployment').find((object) => object.name === name) as K8sObject).map((object) => object.doc.file.path);
+  const servicesOf = (set: ClusterIndex, name: string): string[] => set.servicesFor(set.ofKind('Deployment').find((object) => object.name === name) as K8sObject).map((object) => object.doc.file.path);
 
   it('does not give a subfolder application the Services of the parent folder’s application', () => {
     // The elasticsearch example and its production_cluster variant: one same-named Service each.

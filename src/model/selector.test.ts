@@ -45,12 +45,7 @@ describe('selectorMatches (labels.Requirement.Matches)', () => {
     ['Exists absent', { matchExpressions: [{ key: 'canary', operator: 'Exists' }] }, {}, false],
     ['DoesNotExist absent', { matchExpressions: [{ key: 'canary', operator: 'DoesNotExist' }] }, { app: 'x' }, true],
     ['DoesNotExist present', { matchExpressions: [{ key: 'canary', operator: 'DoesNotExist' }] }, { canary: 'true' }, false],
-    [
-      'matchLabels and matchExpressions are ANDed',
-      { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }] },
-      { app: 'web', env: 'dev' },
-      false,
-    ],
+    ['matchLabels and matchExpressions are ANDed', { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }] }, { app: 'web', env: 'dev' }, false],
     ['numbers are compared as their text', { matchLabels: { version: 2 } }, { version: '2' }, true],
   ];
   for (const [name, value, labels, expected] of cases) {

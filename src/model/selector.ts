@@ -19,10 +19,7 @@ export interface Requirement {
   values: ReadonlySet<string>;
 }
 
-export type Selector =
-  | { kind: 'nothing' }
-  | { kind: 'everything' }
-  | { kind: 'requirements'; requirements: readonly Requirement[] };
+export type Selector = { kind: 'nothing' } | { kind: 'everything' } | { kind: 'requirements'; requirements: readonly Requirement[] };
 
 export const NOTHING: Selector = Object.freeze({ kind: 'nothing' });
 export const EVERYTHING: Selector = Object.freeze({ kind: 'everything' });
@@ -190,7 +187,6 @@ export function podSelectorOf(object: K8sObject): Selector | undefined {
 export function sharesLabel(selector: Selector, labels: Labels): boolean {
   return selector.kind === 'requirements' && selector.requirements.some((requirement) => requirement.operator === 'In' && requirementMatches(requirement, labels));
 }
-
 
 /**
  * Finds the items a selector matches without testing every item: items are indexed by

@@ -63,7 +63,12 @@ function kustomizedServicesBeside(cluster: ClusterIndex, object: K8sObject): rea
 
 function kustomizedServicesByDirectory(cluster: ClusterIndex): ReadonlyMap<string, K8sObject[]> {
   const byDirectory = new Map<string, K8sObject[]>();
-  const labelling = new Set(cluster.ofKind('Kustomization').filter(addsSelectorLabels).map((kustomization) => directoryOf(kustomization)));
+  const labelling = new Set(
+    cluster
+      .ofKind('Kustomization')
+      .filter(addsSelectorLabels)
+      .map((kustomization) => directoryOf(kustomization)),
+  );
   for (const service of cluster.ofKind('Service')) {
     const directory = directoryOf(service);
     if (!labelling.has(directory) || service.get('spec', 'selector') !== undefined) continue;

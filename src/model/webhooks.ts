@@ -79,7 +79,10 @@ export function serviceBackend(cluster: ClusterIndex, from: K8sObject, target: {
   const service = nearest(from, services);
   if (!service || service.length !== 1 || !service[0]) return undefined;
   const entries = cluster.selectedBy(service[0]) ?? [];
-  const objects = nearest(service[0], entries.map((entry) => entry.object));
+  const objects = nearest(
+    service[0],
+    entries.map((entry) => entry.object),
+  );
   const workloads = entries.filter((entry) => objects?.includes(entry.object));
   return workloads.length > 0 ? { service: service[0], workloads } : undefined;
 }
@@ -167,13 +170,7 @@ function ruleCoversPodCreate(rule: unknown): boolean {
   if (!isMap(rule)) return false;
   const listed = (key: string, ...values: string[]): boolean => asArray(rule[key]).some((item) => typeof item === 'string' && values.includes(item));
   const scope = asString(rule['scope']) ?? '*';
-  return (
-    listed('operations', 'CREATE', '*') &&
-    listed('apiGroups', '', '*') &&
-    listed('apiVersions', 'v1', '*') &&
-    listed('resources', 'pods', '*', '*/*') &&
-    (scope === '*' || scope === 'Namespaced')
-  );
+  return listed('operations', 'CREATE', '*') && listed('apiGroups', '', '*') && listed('apiVersions', 'v1', '*') && listed('resources', 'pods', '*', '*/*') && (scope === '*' || scope === 'Namespaced');
 }
 
 /**

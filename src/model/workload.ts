@@ -100,8 +100,7 @@ function listContainers(template: PodTemplate): ContainerRef[] {
   const collect = (key: 'initContainers' | 'containers'): void => {
     asArray(template.spec[key]).forEach((value, index) => {
       if (!isMap(value)) return;
-      const role: ContainerRole =
-        key === 'containers' ? 'app' : asString(value['restartPolicy']) === 'Always' ? 'sidecar' : 'init';
+      const role: ContainerRole = key === 'containers' ? 'app' : asString(value['restartPolicy']) === 'Always' ? 'sidecar' : 'init';
       refs.push({ value, name: asString(value['name']) ?? `#${index}`, role, path: [...template.specPath, key, index] });
     });
   };

@@ -16,10 +16,7 @@ function flagsOf(path: string, text: string) {
 
 describe('kubelet flag files', () => {
   it('reads kubeadm-flags.env and points at a flag inside the quoted line', () => {
-    const { value, at } = flagsOf(
-      'var/lib/kubelet/kubeadm-flags.env',
-      'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///run/containerd/containerd.sock --kube-reserved=cpu=100m,memory=1Gi"\n',
-    );
+    const { value, at } = flagsOf('var/lib/kubelet/kubeadm-flags.env', 'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///run/containerd/containerd.sock --kube-reserved=cpu=100m,memory=1Gi"\n');
     expect(value.kind).toBe('KubeletFlags');
     expect(value.flags.map((flag) => [flag.name, flag.value])).toEqual([
       ['container-runtime-endpoint', 'unix:///run/containerd/containerd.sock'],

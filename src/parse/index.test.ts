@@ -3,8 +3,7 @@ import { DEFAULT_LIMITS, fileParsers, parseBytes, parseText, tooLarge, type File
 import type { ParsedFile } from './source.js';
 import { SourceFile } from './source.js';
 
-const bytes = (...parts: (string | number[])[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'utf8')] : part)));
+const bytes = (...parts: (string | number[])[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'utf8')] : part)));
 
 function only(parsed: ParsedFile): { ruleId: string; messageId: string; line: number; column: number } {
   expect(parsed.problems).toHaveLength(1);

@@ -43,7 +43,13 @@ describe('unusual YAML (tabs, Unicode white space, odd indentation, every spelli
     // A silent misread is the defect; a parse-error where Kubernetes reads the text is a known,
     // documented difference (README, "How YAML is read") and must stay rare.
     expect(misreads.slice(0, 3)).toEqual([]);
-    expect(refusals.length / texts.length, refusals.slice(0, 5).map((text) => JSON.stringify(text)).join('\n')).toBeLessThan(0.03);
+    expect(
+      refusals.length / texts.length,
+      refusals
+        .slice(0, 5)
+        .map((text) => JSON.stringify(text))
+        .join('\n'),
+    ).toBeLessThan(0.03);
   });
 });
 

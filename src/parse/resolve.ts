@@ -33,10 +33,7 @@ const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
 /** What go-yaml makes of a plain scalar, with the Go type where JSON would lose it. */
-type Resolved =
-  | { kind: 'string' | 'bool' | 'null'; value: PlainScalar }
-  | { kind: 'int'; value: number; exact: bigint; unsigned: boolean }
-  | { kind: 'float'; value: number };
+type Resolved = { kind: 'string' | 'bool' | 'null'; value: PlainScalar } | { kind: 'int'; value: number; exact: bigint; unsigned: boolean } | { kind: 'float'; value: number };
 
 function resolve(source: string): Resolved {
   const first = source.charCodeAt(0);

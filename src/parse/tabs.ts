@@ -58,7 +58,10 @@ export function goRejects(document: CST.Document, text: string): number | undefi
         }
         break;
       case 'block-scalar': {
-        add(token.props.filter((prop): prop is CST.SourceToken => 'source' in prop && 'indent' in prop), flow);
+        add(
+          token.props.filter((prop): prop is CST.SourceToken => 'source' in prop && 'indent' in prop),
+          flow,
+        );
         marks.push({ offset: token.offset, type: 'content', source: '', flow, complexValue: false, indent: 0 });
         const header = token.props.find((prop) => prop.type === 'block-scalar-header');
         const first = /[^ \r\n]/.exec(token.source);

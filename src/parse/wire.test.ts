@@ -17,7 +17,12 @@ describe('toWire / fromWire', () => {
     expect(back.problems).toEqual(parsed.problems);
     expect(back.documents.map((doc) => doc.index)).toEqual(parsed.documents.map((doc) => doc.index));
     expect(back.documents.map((doc) => JSON.stringify(doc.value))).toEqual(parsed.documents.map((doc) => JSON.stringify(doc.value)));
-    for (const path of [['spec', 'replicas'], ['metadata', 'labels', '__proto__'], ['metadata', 'labels'], ['data', 'a']]) {
+    for (const path of [
+      ['spec', 'replicas'],
+      ['metadata', 'labels', '__proto__'],
+      ['metadata', 'labels'],
+      ['data', 'a'],
+    ]) {
       expect(back.documents.map((doc) => doc.locate(path))).toEqual(parsed.documents.map((doc) => doc.locate(path)));
     }
     expect(Object.keys((back.documents[0]?.value as { metadata: { labels: object } }).metadata.labels)).toEqual(['app', '__proto__']);

@@ -69,8 +69,31 @@ const cases: Case[] = tests.flatMap((test) =>
  *   SU5Z, X4QW, YJV2).
  */
 const KUBERNETES_READS = new Set([
-  '27NA', '565N', '5T43', '6BCT', '6CA3', '6ZKB', '96NN/0', '9DXL', 'A2M4', 'C4HZ', 'DBG4', 'DK95/0', 'DK95/4', 'DK95/7', 'G5U8',
-  'HM87/0', 'Q5MG', 'R4YG', 'RTP8', 'SU5Z', 'W4TN', 'X4QW', 'Y79Y/1', 'Y79Y/10', 'YJV2',
+  '27NA',
+  '565N',
+  '5T43',
+  '6BCT',
+  '6CA3',
+  '6ZKB',
+  '96NN/0',
+  '9DXL',
+  'A2M4',
+  'C4HZ',
+  'DBG4',
+  'DK95/0',
+  'DK95/4',
+  'DK95/7',
+  'G5U8',
+  'HM87/0',
+  'Q5MG',
+  'R4YG',
+  'RTP8',
+  'SU5Z',
+  'W4TN',
+  'X4QW',
+  'Y79Y/1',
+  'Y79Y/10',
+  'YJV2',
 ]);
 
 /**

@@ -104,13 +104,14 @@ describe.each([
       expect(spread.file.lines.position(quoted)).toEqual({ line: 4, column: 1 });
       const json = parseWith('{\n  "spec": {\n    "replicas":\n      1\n  }\n}\n');
       const [jsonKey, jsonEnd] = json.documents[0]?.locateKey?.(['spec', 'replicas']) ?? [0, 0];
-      expect([json.file.lines.position(jsonKey), json.file.lines.position(jsonEnd)]).toEqual([{ line: 3, column: 5 }, { line: 3, column: 15 }]);
+      expect([json.file.lines.position(jsonKey), json.file.lines.position(jsonEnd)]).toEqual([
+        { line: 3, column: 5 },
+        { line: 3, column: 15 },
+      ]);
     });
 
     it('locates List items at their own position', () => {
-      const list = parseWith(
-        ['apiVersion: v1', 'kind: List', 'items:', '  - kind: ConfigMap', '    metadata: {name: a}', '  - kind: ConfigMap', '    metadata:', '      name: b', ''].join('\n'),
-      );
+      const list = parseWith(['apiVersion: v1', 'kind: List', 'items:', '  - kind: ConfigMap', '    metadata: {name: a}', '  - kind: ConfigMap', '    metadata:', '      name: b', ''].join('\n'));
       expect(where(list, ['items', 0, 'metadata', 'name']).start).toEqual({ line: 5, column: 22 });
       expect(where(list, ['items', 1, 'metadata', 'name']).start).toEqual({ line: 8, column: 13 });
       expect(where(list, ['items', 1]).start).toEqual({ line: 6, column: 5 });
@@ -156,9 +157,7 @@ describe.each([
 
   describe('values', () => {
     it('decodes YAML 1.1 scalars the way Kubernetes (go-yaml v2) does', () => {
-      const parsed = parseWith(
-        ['a: yes', 'b: on', 'c: off', 'd: no', 'e: Yes', 'f: 0777', 'g: 0x1F', 'h: 1_000', 'i: 2024-01-02', 'j: ~', 'k: "yes"', 'l: 1.5e9', 'm: 12:30', 'o: 1.5Gi', ''].join('\n'),
-      );
+      const parsed = parseWith(['a: yes', 'b: on', 'c: off', 'd: no', 'e: Yes', 'f: 0777', 'g: 0x1F', 'h: 1_000', 'i: 2024-01-02', 'j: ~', 'k: "yes"', 'l: 1.5e9', 'm: 12:30', 'o: 1.5Gi', ''].join('\n'));
       expect(parsed.problems).toEqual([]);
       expect({ ...(parsed.documents[0]?.value as object) }).toEqual({
         a: true,
@@ -179,9 +178,7 @@ describe.each([
     });
 
     it('keeps __proto__ and constructor as data without touching prototypes', () => {
-      const parsed = parseWith(
-        ['__proto__:', '  polluted: yes', 'constructor:', '  prototype:', '    polluted: yes', 'merged:', '  <<: {__proto__: {polluted: yes}}', 'toString: 1', ''].join('\n'),
-      );
+      const parsed = parseWith(['__proto__:', '  polluted: yes', 'constructor:', '  prototype:', '    polluted: yes', 'merged:', '  <<: {__proto__: {polluted: yes}}', 'toString: 1', ''].join('\n'));
       const value = parsed.documents[0]?.value as Record<string, unknown>;
       expect(Object.getPrototypeOf(Object.getPrototypeOf(value))).toBeNull();
       expect(Object.getOwnPropertyNames(Object.getPrototypeOf(value))).toEqual([]);
@@ -196,9 +193,7 @@ describe.each([
     });
 
     it('applies merge keys: explicit keys win, earlier sources win over later ones', () => {
-      const parsed = parseWith(
-        ['a: &a {x: 1, v: 1, z: 1}', 'b: &b {v: 2, w: 2}', 'one:', '  <<: *a', '  x: 0', 'many:', '  <<: [*b, *a]', '  z: 3', 'literal:', '  <<: {k: v}', ''].join('\n'),
-      );
+      const parsed = parseWith(['a: &a {x: 1, v: 1, z: 1}', 'b: &b {v: 2, w: 2}', 'one:', '  <<: *a', '  x: 0', 'many:', '  <<: [*b, *a]', '  z: 3', 'literal:', '  <<: {k: v}', ''].join('\n'));
       const value = parsed.documents[0]?.value as Record<string, unknown>;
       expect(value['one']).toEqual({ x: 0, v: 1, z: 1 });
       expect(value['many']).toEqual({ v: 2, w: 2, x: 1, z: 3 });
@@ -351,9 +346,7 @@ describe('inputs that once stalled or misled the parser', () => {
     const first = parsed.problems[0]?.document ?? 0;
     expect(first).toBeGreaterThan(5);
     // Every document past the budget is refused, each with its own finding; those before it are read.
-    expect(parsed.problems.map((problem) => [problem.ruleId, problem.messageId, problem.document])).toEqual(
-      Array.from({ length: 20 - first }, (_, index) => ['input-limit', 'aliases', first + index]),
-    );
+    expect(parsed.problems.map((problem) => [problem.ruleId, problem.messageId, problem.document])).toEqual(Array.from({ length: 20 - first }, (_, index) => ['input-limit', 'aliases', first + index]));
     expect(parsed.documents.map((doc) => doc.index)).toEqual(Array.from({ length: first }, (_, index) => index));
   });
 
@@ -406,9 +399,7 @@ describe('suppression comments', () => {
   });
 
   it('stops the rule list at a trailing comment', () => {
-    expect(scan('# ballast-ignore-next-line replicas-min # reviewed in #42\n')).toEqual([
-      { scope: 'next-line', rules: ['replicas-min'], reason: undefined, line: 1 },
-    ]);
+    expect(scan('# ballast-ignore-next-line replicas-min # reviewed in #42\n')).toEqual([{ scope: 'next-line', rules: ['replicas-min'], reason: undefined, line: 1 }]);
   });
 
   it('ignores look-alikes', () => {

@@ -165,7 +165,8 @@ function parseAllDocuments(text: string): Document.Parsed[] {
   }
   const docs: Document.Parsed[] = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
   for (const [at, offset] of refused) {
-    const message = text.charAt(offset) === '\t' ? 'a tab character where Kubernetes\' YAML decoder refuses one' : '":" here is read differently by Kubernetes\' YAML decoder (go-yaml), which refuses or misreads this text';
+    const message =
+      text.charAt(offset) === '\t' ? "a tab character where Kubernetes' YAML decoder refuses one" : '":" here is read differently by Kubernetes\' YAML decoder (go-yaml), which refuses or misreads this text';
     docs[at]?.errors.unshift(new YAMLParseError([offset, offset + 1], 'BAD_SCALAR_START', message));
   }
   return docs;

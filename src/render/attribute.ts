@@ -141,7 +141,10 @@ export function locateInJsonPatch(source: SourceDocuments, path: Path, rendered:
     const pointer = fields['path'];
     const op = fields['op'];
     if (typeof pointer !== 'string' || (op !== 'add' && op !== 'replace')) continue;
-    const target = pointer.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const target = pointer
+      .split('/')
+      .slice(1)
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (target.length > path.length || target.some((part, index) => String(path[index]) !== part)) continue;
     const valueNode = operation.get('value', true) as unknown;
     let node: unknown = valueNode;

@@ -67,10 +67,12 @@ export function loadFixtureCases(root: string, cwd: string, ruleIds: readonly st
     for (const entry of readdirSync(ruleDir).sort()) {
       const full = join(ruleDir, entry);
       const paths = statSync(full).isDirectory() ? listFiles(full) : [full];
-      const files = paths.filter((path) => !path.endsWith(CASE_FILE)).map((path) => {
-        const bytes = readFileSync(path);
-        return { path: relative(cwd, path), bytes, text: bytes.toString('utf8') };
-      });
+      const files = paths
+        .filter((path) => !path.endsWith(CASE_FILE))
+        .map((path) => {
+          const bytes = readFileSync(path);
+          return { path: relative(cwd, path), bytes, text: bytes.toString('utf8') };
+        });
       const caseFile = paths.find((path) => path.endsWith(CASE_FILE));
       cases.push(buildCase(ruleId, known, entry, files, caseFile ? readFileSync(caseFile, 'utf8') : undefined, caseFile ? relative(cwd, full) : undefined));
     }

@@ -73,7 +73,10 @@ export function assertFixtureOutcome(fixture: FixtureCase, outcome: FixtureOutco
     const lines = fixture.files.find((file) => file.path === finding.file)?.text.split('\n') ?? [''];
     ok(finding.start.line >= 1 && finding.start.line <= lines.length && finding.start.column >= 1, `${fixture.name}: ${finding.ruleId} points outside ${finding.file}`);
     const line = lines[finding.start.line - 1] ?? '';
-    ok(finding.ruleId === 'parse-error' || startsToken(line, finding.start.column - 1), `${fixture.name}: ${finding.ruleId} at ${finding.file}:${finding.start.line}:${finding.start.column} does not point at the start of a key or value: ${JSON.stringify(line)}`);
+    ok(
+      finding.ruleId === 'parse-error' || startsToken(line, finding.start.column - 1),
+      `${fixture.name}: ${finding.ruleId} at ${finding.file}:${finding.start.line}:${finding.start.column} does not point at the start of a key or value: ${JSON.stringify(line)}`,
+    );
   }
   deepStrictEqual(outcome.actual, outcome.expected, `${fixture.name}: findings differ from the # expect comments`);
 }
@@ -113,7 +116,11 @@ export class RuleTester {
 
   /** Registers a test for each fixture case in `directory` (one folder per rule, named by its id without the namespace). */
   run(directory: string): FixtureCase[] {
-    const cases = loadFixtureCases(resolve(this.cwd, directory), this.cwd, this.rules.map((rule) => rule.meta.id));
+    const cases = loadFixtureCases(
+      resolve(this.cwd, directory),
+      this.cwd,
+      this.rules.map((rule) => rule.meta.id),
+    );
     const produced = new Map<string, Set<string>>();
     this.describe(directory, () => {
       this.it('has fixture cases', () => ok(cases.length > 0, `no fixture cases in ${directory}`));

@@ -8,11 +8,72 @@ import fc from 'fast-check';
  * every line break YAML 1.1 knows, byte-order marks. `yaml.stringify` writes none of these.
  */
 const SPELLINGS = [
-  'yes', 'Yes', 'YES', 'y', 'Y', 'n', 'N', 'no', 'on', 'On', 'off', 'OFF', 'true', 'True', 'false', 'FALSE',
-  'null', 'Null', '~', '0777', '0o17', '0O17', '0x1F', '0X1F', '0B101', '0b101', '1_000', '1e3', '1E3', '1e400', '1.5',
-  '.5', '-.5', '+1', '-0', '-0.0', '08', '09.5', 'e1', 'E2', '.', '.e1', '1.', '0x', '2020-01-02', '2020-01-02T03:04:05Z',
-  '12:30', '1.0e+3', '100Mi', '0.5', '-1', '9223372036854775807', '9223372036854775808', '18446744073709551616',
-  '3.14159265358979', '1000000.0', '1e6', '.inf', '-.Inf', '.nan', '<<', '-', '?', ':', 'a:b', 'x#y',
+  'yes',
+  'Yes',
+  'YES',
+  'y',
+  'Y',
+  'n',
+  'N',
+  'no',
+  'on',
+  'On',
+  'off',
+  'OFF',
+  'true',
+  'True',
+  'false',
+  'FALSE',
+  'null',
+  'Null',
+  '~',
+  '0777',
+  '0o17',
+  '0O17',
+  '0x1F',
+  '0X1F',
+  '0B101',
+  '0b101',
+  '1_000',
+  '1e3',
+  '1E3',
+  '1e400',
+  '1.5',
+  '.5',
+  '-.5',
+  '+1',
+  '-0',
+  '-0.0',
+  '08',
+  '09.5',
+  'e1',
+  'E2',
+  '.',
+  '.e1',
+  '1.',
+  '0x',
+  '2020-01-02',
+  '2020-01-02T03:04:05Z',
+  '12:30',
+  '1.0e+3',
+  '100Mi',
+  '0.5',
+  '-1',
+  '9223372036854775807',
+  '9223372036854775808',
+  '18446744073709551616',
+  '3.14159265358979',
+  '1000000.0',
+  '1e6',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '<<',
+  '-',
+  '?',
+  ':',
+  'a:b',
+  'x#y',
 ];
 const WORDS = ['a', 'b', 'name', 'replicas', 'image', 'app', 'key', 'value', 'spec', 'x y', 'ümlaut', '\u00a0nb', '\u3000id'];
 const SPACE = fc.constantFrom(' ', ' ', ' ', '  ', '\t', ' \t', '\t ');
@@ -84,17 +145,15 @@ const mapKey = fc.oneof(
 );
 
 /** A document: a root mapping or sequence written at column 0, lines joined by mixed breaks. */
-const documentText = fc
-  .tuple(blockNode(-2, 3), fc.array(fc.tuple(fc.nat(20), COMMENT, fc.constantFrom(' ', '\t', '')), { maxLength: 2 }))
-  .map(([node, comments]) => {
-    const lines = node.lines.length > 0 ? [...node.lines] : [node.inline];
-    for (const [at, comment, gap] of comments) {
-      const index = at % (lines.length + 1);
-      if (index < lines.length && gap !== '') lines[index] = `${lines[index] ?? ''}${gap}${comment}`;
-      else lines.splice(index, 0, comment);
-    }
-    return lines;
-  });
+const documentText = fc.tuple(blockNode(-2, 3), fc.array(fc.tuple(fc.nat(20), COMMENT, fc.constantFrom(' ', '\t', '')), { maxLength: 2 })).map(([node, comments]) => {
+  const lines = node.lines.length > 0 ? [...node.lines] : [node.inline];
+  for (const [at, comment, gap] of comments) {
+    const index = at % (lines.length + 1);
+    if (index < lines.length && gap !== '') lines[index] = `${lines[index] ?? ''}${gap}${comment}`;
+    else lines.splice(index, 0, comment);
+  }
+  return lines;
+});
 
 /** Whole files: one or more documents with markers, mixed line breaks, perhaps a BOM. */
 export const unusualYaml: fc.Arbitrary<string> = fc

@@ -30,7 +30,10 @@ export function expectSameAsFullParser(text: string, name: string, parse: (text:
   expect(problems, `${name}: the fast path took a text the full parser rejects`).toEqual([]);
   expect(fast.documentCount, name).toBe(full.documentCount);
   const nonEmpty = full.documents.filter((doc) => doc.value !== null);
-  expect(fast.documents.filter((doc) => doc.value !== null).map((doc) => doc.index), name).toEqual(nonEmpty.map((doc) => doc.index));
+  expect(
+    fast.documents.filter((doc) => doc.value !== null).map((doc) => doc.index),
+    name,
+  ).toEqual(nonEmpty.map((doc) => doc.index));
   for (const reference of nonEmpty) {
     const doc = fast.documents.find((candidate) => candidate.index === reference.index);
     if (!doc) throw new Error('unreachable: indices compared above');
@@ -43,4 +46,3 @@ export function expectSameAsFullParser(text: string, name: string, parse: (text:
   }
   return true;
 }
-

@@ -16,7 +16,21 @@ describe('KubeletConfiguration v1beta1 schema', () => {
 
   it('covers the fields the node rules read', () => {
     const fields = Object.keys(kubeletConfigurationV1beta1.properties ?? {});
-    for (const field of ['kubeReserved', 'systemReserved', 'evictionHard', 'evictionSoft', 'evictionSoftGracePeriod', 'mergeDefaultEvictionSettings', 'cgroupsPerQOS', 'enforceNodeAllocatable', 'kubeReservedCgroup', 'systemReservedCgroup', 'shutdownGracePeriod', 'shutdownGracePeriodByPodPriority', 'maxPods']) {
+    for (const field of [
+      'kubeReserved',
+      'systemReserved',
+      'evictionHard',
+      'evictionSoft',
+      'evictionSoftGracePeriod',
+      'mergeDefaultEvictionSettings',
+      'cgroupsPerQOS',
+      'enforceNodeAllocatable',
+      'kubeReservedCgroup',
+      'systemReservedCgroup',
+      'shutdownGracePeriod',
+      'shutdownGracePeriodByPodPriority',
+      'maxPods',
+    ]) {
       expect(fields).toContain(field);
     }
   });
