@@ -1,7 +1,7 @@
 import { asInteger, asString, dig, stringMap } from './access.js';
 import { controlPlaneOf, type ControlPlanePicture } from './control-plane.js';
 import { kubeletNodes, type KubeletNode } from './kubelet.js';
-import type { KustomizeBuilds } from './kustomize-builds.js';
+import type { ImageOverride, KustomizeBuilds } from './kustomize-builds.js';
 import type { K8sObject } from './object.js';
 import { isControllerPodLabel, podSelectorOf, push, selectorMatches, SelectorIndex, sharesLabel, type Selector } from './selector.js';
 import { isCustomResourceDefinition, managingTool, selectsInstallerPods } from './run-time-pods.js';
@@ -293,6 +293,11 @@ export class ClusterIndex {
    */
   overlayReplicas(object: K8sObject): number | undefined {
     return this.builds?.replicasFor(object, this.objects);
+  }
+
+  /** The `images` entries of each kustomization of the run that builds the object. */
+  overlayImages(object: K8sObject): readonly (readonly ImageOverride[])[] {
+    return this.builds?.imagesFor(object, this.objects) ?? [];
   }
 
   /** `min(HPA minReplicas)` when an HPA scales the object, else `spec.replicas` (1 when omitted). */

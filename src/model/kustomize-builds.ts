@@ -7,7 +7,9 @@
  * `resources` (files, or directories holding a kustomization, built recursively),
  * `patchesStrategicMerge`, `patchesJson6902` and `patches` (a file or an inline `patch`, with an
  * optional `target` of kind, name, namespace; a strategic-merge patch without one targets its own
- * kind and name), and the `replicas` transformer (`name`, `count`), which runs after the patches.
+ * kind and name), and the `replicas` transformer (`name`, `count`), which runs after the patches;
+ * and the `images` transformer (`name`, `newName`, `newTag`, `digest`), which rewrites the
+ * image of every container whose image name (without tag or digest) is `name`.
  */
 import { parseAllDocuments } from 'yaml';
 import { asArray, asInteger, asString, dig, isMap, type PlainMap } from './access.js';
@@ -24,6 +26,19 @@ interface Override {
   replicas: number;
 }
 
+/** An `images` entry of a kustomization. */
+export interface ImageOverride {
+  name: string;
+  newTag: string | undefined;
+  digest: string | undefined;
+}
+
+/** What the run's kustomizations do to one object, per kustomization that builds it. */
+interface Built {
+  replicas: Map<K8sObject, number>;
+  images: Map<K8sObject, (readonly ImageOverride[])[]>;
+}
+
 interface Kustomization {
   directory: string;
   value: PlainMap;
@@ -32,19 +47,19 @@ interface Kustomization {
 export class KustomizeBuilds {
   private readonly kustomizations = new Map<string, Kustomization>();
   private readonly jsonPatches = new Map<string, unknown>();
-  private raised: Map<K8sObject, number> | undefined;
+  private built: Built | undefined;
 
   /** A kustomization of the run, by its file path. */
   addKustomization(path: string, value: PlainMap): void {
     const directory = directoryOf(normalise(path));
     this.kustomizations.set(directory, { directory, value });
-    this.raised = undefined;
+    this.built = undefined;
   }
 
   /** A JSON6902 patch file of the run (a top-level list of operations). */
   addJsonPatch(path: string, operations: unknown): void {
     this.jsonPatches.set(normalise(path), operations);
-    this.raised = undefined;
+    this.built = undefined;
   }
 
   /**
@@ -53,12 +68,19 @@ export class KustomizeBuilds {
    */
   replicasFor(object: K8sObject, objects: readonly K8sObject[]): number | undefined {
     if (this.kustomizations.size === 0) return undefined;
-    this.raised ??= this.compute(objects);
-    return this.raised.get(object);
+    this.built ??= this.compute(objects);
+    return this.built.replicas.get(object);
   }
 
-  private compute(objects: readonly K8sObject[]): Map<K8sObject, number> {
-    const raised = new Map<K8sObject, number>();
+  /** The `images` entries of each kustomization of the run that builds the object. */
+  imagesFor(object: K8sObject, objects: readonly K8sObject[]): readonly (readonly ImageOverride[])[] {
+    if (this.kustomizations.size === 0) return [];
+    this.built ??= this.compute(objects);
+    return this.built.images.get(object) ?? [];
+  }
+
+  private compute(objects: readonly K8sObject[]): Built {
+    const built: Built = { replicas: new Map(), images: new Map() };
     const byFile = new Map<string, K8sObject[]>();
     for (const object of objects) {
       const path = normalise(object.doc.file.path);
@@ -68,18 +90,25 @@ export class KustomizeBuilds {
     }
     for (const kustomization of this.kustomizations.values()) {
       const overrides = this.overridesOf(kustomization, byFile);
-      if (overrides.length === 0) continue;
+      const images = imagesOf(kustomization.value);
+      if (overrides.length === 0 && images.length === 0) continue;
       for (const path of this.members(kustomization, new Set())) {
         for (const object of byFile.get(path) ?? []) {
-          if (object.fragment !== undefined || !REPLICATED_KINDS.has(object.kind)) continue;
+          if (object.fragment !== undefined) continue;
+          if (images.length > 0 && object.podTemplate) {
+            const list = built.images.get(object);
+            if (list) list.push(images);
+            else built.images.set(object, [images]);
+          }
+          if (!REPLICATED_KINDS.has(object.kind)) continue;
           // The last override that matches wins, as kustomize applies them in order.
           let replicas: number | undefined;
           for (const override of overrides) if (matches(override, object)) replicas = override.replicas;
-          if (replicas !== undefined) raised.set(object, Math.max(replicas, raised.get(object) ?? 0));
+          if (replicas !== undefined) built.replicas.set(object, Math.max(replicas, built.replicas.get(object) ?? 0));
         }
       }
     }
-    return raised;
+    return built;
   }
 
   /** Files a kustomization builds from, through the kustomizations of the directories it names. */
@@ -130,6 +159,20 @@ export class KustomizeBuilds {
     }
     return overrides;
   }
+}
+
+function imagesOf(kustomization: PlainMap): ImageOverride[] {
+  const images: ImageOverride[] = [];
+  for (const entry of asArray(kustomization['images'])) {
+    const name = asString(dig(entry, 'name'));
+    if (name !== undefined) images.push({ name, newTag: scalar(dig(entry, 'newTag')), digest: asString(dig(entry, 'digest')) });
+  }
+  return images;
+}
+
+/** `newTag: 1.20` is read as a number by YAML; kustomize takes it as the text written. */
+function scalar(value: unknown): string | undefined {
+  return typeof value === 'number' ? String(value) : asString(value);
 }
 
 /** A strategic-merge patch that sets `spec.replicas`: its target, or its own kind and name. */
