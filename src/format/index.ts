@@ -2,7 +2,7 @@ import { formatGithub } from './github.js';
 import { formatJson, formatJsonChunks } from './json.js';
 import { formatJunit, formatJunitChunks } from './junit.js';
 import { formatSarif, formatSarifChunks } from './sarif.js';
-import { formatStylish } from './stylish.js';
+import { formatStylish, formatStylishChunks } from './stylish.js';
 import type { LintResult } from '../types.js';
 import type { FormatOptions, Formatter } from './types.js';
 
@@ -19,14 +19,14 @@ export const formatters: Readonly<Record<FormatName, Formatter>> = {
 
 /**
  * The output in pieces, for writing as they are made: a run with a million findings makes more
- * text than one string can hold (~512 MB), which ended the run with exit 2. JSON, SARIF and JUnit
- * come in pieces; the readable report and annotations come whole (their default caps or a
- * terminal's reader keep them far smaller).
+ * text than one string can hold (~512 MB), which ended the run with exit 2. JSON, SARIF, JUnit
+ * and the readable report come in pieces; annotations come whole (capped at 1,000 by default).
  */
 export function formatChunks(format: FormatName, result: LintResult, options: FormatOptions): Iterable<string> {
   if (format === 'json') return formatJsonChunks(result, options);
   if (format === 'sarif') return formatSarifChunks(result, options);
   if (format === 'junit') return formatJunitChunks(result, options);
+  if (format === 'stylish') return formatStylishChunks(result, options);
   return [formatters[format](result, options)];
 }
 

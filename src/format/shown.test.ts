@@ -5,6 +5,7 @@ import { formatChunks, formatters, type FormatName } from './index.js';
 import { formatJsonChunks } from './json.js';
 import { formatSarifChunks, toSarif } from './sarif.js';
 import { DEFAULT_MAX_RESULTS, shownFindings } from './shown.js';
+import { formatStylishChunks } from './stylish.js';
 
 /** Findings made up directly: the formats only read them, and a hundred thousand lint slowly. */
 function finding(index: number, severity: Severity, suppressed = false): Finding {
@@ -88,10 +89,11 @@ describe('large reports are written in pieces', () => {
     }
   });
 
-  it('no piece of an uncapped SARIF, JSON or JUnit report holds more than a bounded number of results', () => {
+  it('no piece of an uncapped SARIF, JSON, JUnit or stylish report holds more than a bounded number of results', () => {
     // SARIF over 512 MB was one JSON.stringify: exit 2. Here the pieces stay small whatever the total.
-    for (const format of ['sarif', 'json', 'junit'] as const) {
-      const pieces = format === 'json' ? [...formatJsonChunks(many, {}, 1_000)] : [...formatChunks(format, many, { maxResults: 0 })];
+    for (const format of ['sarif', 'json', 'junit', 'stylish'] as const) {
+      const pieces =
+        format === 'json' ? [...formatJsonChunks(many, {}, 1_000)] : format === 'stylish' ? [...formatStylishChunks(many, {}, 1_000)] : [...formatChunks(format, many, { maxResults: 0 })];
       expect(pieces.length, format).toBeGreaterThan(7);
       const largest = Math.max(...pieces.map((piece) => piece.length));
       const total = pieces.reduce((sum, piece) => sum + piece.length, 0);
@@ -100,7 +102,7 @@ describe('large reports are written in pieces', () => {
   });
 
   it('the string formatters give what the pieces give', () => {
-    for (const format of ['json', 'sarif', 'junit'] as const) {
+    for (const format of ['json', 'sarif', 'junit', 'stylish'] as const) {
       const result = resultOf(Array.from({ length: 4 }, (_, index) => finding(index, 'error')));
       expect(formatters[format](result, { maxResults: 3 })).toBe([...formatChunks(format, result, { maxResults: 3 })].join(''));
     }

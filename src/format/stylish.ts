@@ -12,6 +12,11 @@ type Paint = (text: string) => string;
  * summary line at the end.
  */
 export function formatStylish(result: LintResult, options: FormatOptions = {}): string {
+  return [...formatStylishChunks(result, options)].join('');
+}
+
+/** The report some thousands of lines at a time: millions of findings make more text than one string can hold. */
+export function* formatStylishChunks(result: LintResult, options: FormatOptions = {}, chunkLines = 10_000): Generator<string> {
   const colors = pc.createColors(options.color ?? false);
   const paint: Record<Severity, Paint> = { error: colors.red, warning: colors.yellow, info: colors.blue };
   const { findings: shown, truncation } = shownFindings(result, options);
@@ -22,7 +27,7 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
     else byFile.set(finding.file, [finding]);
   }
 
-  const lines: string[] = [];
+  let lines: string[] = [];
   for (const [file, findings] of byFile) {
     lines.push(colors.underline(escapeControl(file)));
     const positionWidth = findings.reduce((width, finding) => Math.max(width, position(finding).length), 0);
@@ -35,6 +40,10 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
       for (const related of finding.related ?? []) {
         lines.push(`${indent}${colors.dim(`see ${escapeControl(related.file)}:${related.start.line}:${related.start.column}`)} ${escapeControl(related.message)}`);
       }
+      if (lines.length >= chunkLines) {
+        yield `${lines.join('\n')}\n`;
+        lines = [];
+      }
     }
     lines.push('');
   }
@@ -43,7 +52,7 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
   const byRule = ruleCounts(result.findings.filter((finding) => !finding.suppressed));
   if (byRule) lines.push(colors.dim(byRule));
   lines.push(summaryLine(result, colors));
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
 }
 
 /** `by rule: pdb-missing 12, replicas-min 3`: the rules that report most first, to see where the work is. */
