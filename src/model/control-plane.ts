@@ -13,6 +13,7 @@ import { countControlPlaneNodes, countEtcdMembers, label, type ComponentFlags, t
 import { flagBoolean, lastFlag, type Flag } from './flags.js';
 import { componentExtraArgs, endpointHost, isControlPlaneJoin, isControlPlaneNodeConfig, isKubeadm, localAPIEndpointPath, localEtcdExtraArgs } from './kubeadm.js';
 import type { K8sObject, Location } from './object.js';
+import { byFolderTree } from './scope.js';
 import { staticPodComponent } from './static-pods.js';
 
 export type { ComponentFlags, Count, EtcdMembers, EtcdSource, Evidence } from './control-plane-counts.js';
@@ -54,13 +55,15 @@ export interface ControlPlanePicture {
 /** The control-plane picture of a set of objects; rules read it, built once, as `context.cluster.controlPlane`. */
 export function controlPlaneOf(objects: readonly K8sObject[], facts: Readonly<ClusterFacts>): ControlPlanePicture {
   const relevant = objects.filter(isControlPlaneInput);
-  let groups: K8sObject[][] = relevant.length > 0 ? [relevant] : [];
-  const perFile = severalClusters(relevant);
-  if (perFile) {
-    // Clusters usually live in directories of their own; a directory that still holds several
-    // is split by file.
-    groups = [...groupBy(relevant, (object) => directoryOf(object.doc.file.path)).values()].flatMap((group) => (severalClusters(group) ? [...groupBy(group, (object) => object.doc.file.path).values()] : [group]));
-  }
+  // Configs in unrelated folders are not one cluster (scope.ts): each folder tree is judged on its
+  // own. Clusters usually live in folders of their own; a tree that still holds several is split
+  // by folder, and a folder that still holds several by file.
+  const groups = byFolderTree(relevant).flatMap((tree) =>
+    !severalClusters(tree)
+      ? [tree]
+      : [...groupBy(tree, (object) => directoryOf(object.doc.file.path)).values()].flatMap((group) => (severalClusters(group) ? [...groupBy(group, (object) => object.doc.file.path).values()] : [group])),
+  );
+  const perFile = groups.length > 1;
   return { clusters: groups.map((list) => buildView(list, facts)), perFile };
 }
 

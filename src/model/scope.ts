@@ -54,6 +54,37 @@ export function nearest<T extends K8sObject>(anchor: K8sObject, candidates: read
   return new Set(candidates.map(directoryOf)).size <= 1 ? candidates : undefined;
 }
 
+/**
+ * Objects grouped by the folder trees they sit in: folders one of which holds the other share a
+ * group, unrelated folders (siblings, other projects) never do. Groups keep the input order.
+ */
+export function byFolderTree<T extends K8sObject>(objects: readonly T[]): T[][] {
+  // With `/` sorting first, a folder's descendants follow it directly: each top-most folder opens a group.
+  const directories = [...new Set(objects.map(directoryOf))].sort((a, b) => {
+    const [x, y] = [a.replace(/\//g, '\u0000'), b.replace(/\//g, '\u0000')];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const groupOf = new Map<string, number>();
+  let top: string | undefined;
+  let count = 0;
+  for (const directory of directories) {
+    if (top === undefined || !sameTree(top, directory)) {
+      top = directory;
+      count++;
+    }
+    groupOf.set(directory, count);
+  }
+  // Numbered by first appearance, so that groups come in input order.
+  const order = new Map<number, T[]>();
+  for (const object of objects) {
+    const tree = groupOf.get(directoryOf(object)) ?? 0;
+    let group = order.get(tree);
+    if (!group) order.set(tree, (group = []));
+    group.push(object);
+  }
+  return [...order.values()];
+}
+
 function parentOf(directory: string): string {
   return directory.slice(0, Math.max(0, directory.lastIndexOf('/')));
 }
