@@ -85,7 +85,7 @@ function readOutputs(path: string): Record<string, string> {
 const annotations = (stdout: string): string[] => stdout.split('\n').filter((line) => line.startsWith('::'));
 
 const WARNING_ONLY =
-  'apiVersion: v1\nkind: Pod\nmetadata: { name: tool }\nspec:\n  containers:\n    - name: tool\n      image: registry.example.com/tool:1.2.0\n      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }\n';
+  'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: tool }\nspec:\n  selector: { matchLabels: { app: tool } }\n  template:\n    metadata: { labels: { app: tool } }\n    spec:\n      containers:\n        - name: tool\n          image: registry.example.com/tool:1.2.0\n          resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }\n';
 const CLEAN = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { mode: fast }\n';
 const examples = (): Record<string, string> => ({
   'examples/web-app.yaml': readFileSync(join(root, 'examples/web-app.yaml'), 'utf8'),
