@@ -13,16 +13,30 @@ export function itemLocation(setting: Setting<unknown>, field: string, index: nu
   return setting.source === 'config' ? setting.object.at(field, index) : setting.at;
 }
 
-type MetaText = Pick<RuleMeta<'missing' | 'partial'>, 'id' | 'summary' | 'rationale' | 'fix' | 'messages'>;
+type MetaText = Pick<RuleMeta<'missing' | 'partial'>, 'id' | 'summary' | 'rationale' | 'fix'>;
+
+const RESERVATIONS = ['kubeReserved', 'systemReserved'] as const;
+const FLAGS = { kubeReserved: 'kube-reserved', systemReserved: 'system-reserved' } as const;
+
+const PAIR_NOTE =
+  'Both reservations only shrink node allocatable (Allocatable = Capacity - kube-reserved - system-reserved - hard eviction threshold) unless `enforceNodeAllocatable` lists their cgroups, and pods are held to allocatable, so either one leaves the daemons their headroom: managed node images set only `kubeReserved` (EKS, GKE). The two rules therefore report one finding per node, for a resource (cpu or memory) that neither reserves: kube-reserved-missing while it runs, system-reserved-missing when it is turned off.';
 
 /**
  * kube-reserved-missing and system-reserved-missing: a complete node (config or full command
- * line in the linted set) without the reservation, or one that leaves cpu or memory out.
+ * line in the linted set) that sets neither reservation, or whose reservations leave cpu or
+ * memory out. One finding per node (PAIR_NOTE), whichever rule owns it.
  */
-export function reservationMissingRule(field: 'kubeReserved' | 'systemReserved', flag: string, text: MetaText): Rule<'missing' | 'partial'> {
+export function reservationMissingRule(field: 'kubeReserved' | 'systemReserved', text: MetaText): Rule<'missing' | 'partial'> {
+  const partner = field === 'kubeReserved' ? undefined : 'kube-reserved-missing';
   return defineRule<'missing' | 'partial'>({
     meta: {
       ...text,
+      rationale: `${text.rationale} ${PAIR_NOTE}`,
+      messages: {
+        missing:
+          '{{where}} sets neither `kubeReserved` nor `systemReserved`, and no `--kube-reserved` or `--system-reserved` flag in the linted files sets them: the kubelet, container runtime and OS daemons get no reserved CPU or memory, and pods are scheduled onto what they need.',
+        partial: '{{names}} {{verb}} no {{missing}}: the kubelet, container runtime and OS daemons get none set aside from the pods.',
+      },
       scope: 'set',
       category: 'node',
       severity: 'warning',
@@ -30,17 +44,23 @@ export function reservationMissingRule(field: 'kubeReserved' | 'systemReserved',
       since: '0.1.0',
     },
     check(context) {
+      if (partner !== undefined && context.isEnabled(partner)) return;
       for (const node of context.cluster.kubeletNodes) {
-        const setting = mapSetting(node, field);
-        if (!setting) {
-          if (node.complete) context.report({ at: node.anchor.at(), object: node.anchor, messageId: 'missing', data: { where: nodeWhere(node), field, flag } });
+        const settings = RESERVATIONS.flatMap((name) => {
+          const setting = mapSetting(node, name);
+          return setting ? [{ name, setting }] : [];
+        });
+        if (settings.length === 0) {
+          if (node.complete) context.report({ at: node.anchor.at(), object: node.anchor, messageId: 'missing', data: { where: nodeWhere(node) } });
           continue;
         }
-        const present = new Set(setting.entries.filter((entry) => entry.value !== undefined).map((entry) => entry.key));
+        const present = new Set(settings.flatMap(({ setting }) => setting.entries.filter((entry) => entry.value !== undefined).map((entry) => entry.key)));
         const missing = ['cpu', 'memory'].filter((resource) => !present.has(resource));
         if (missing.length === 0) continue;
-        const name = setting.source === 'flag' ? `--${flag}` : field;
-        context.report({ at: setting.at, object: setting.object, messageId: 'partial', data: { name, missing: missing.join(' and ') } });
+        // Point at this rule's own setting when it has one, else at the other reservation.
+        const { setting } = settings.find((candidate) => candidate.name === field) ?? settings[0]!;
+        const names = settings.map(({ name, setting: written }) => `\`${written.source === 'flag' ? `--${FLAGS[name]}` : name}\``).join(' and ');
+        context.report({ at: setting.at, object: setting.object, messageId: 'partial', data: { names, verb: settings.length > 1 ? 'reserve' : 'reserves', missing: missing.join(' and ') } });
       }
     },
   });
