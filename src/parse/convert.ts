@@ -79,6 +79,7 @@ export class Converter {
       return null;
     }
     if (isAlias(node)) {
+      checkAnchorName(node.source, node);
       const target = this.anchors.get(node.source);
       if (!target) throw new ConvertError(`unknown anchor '${node.source}' referenced`, node);
       if (this.inProgress.has(target)) throw new ConvertError(`anchor '${node.source}' value contains itself`, node);
@@ -92,6 +93,7 @@ export class Converter {
     }
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) {
+      checkAnchorName(anchor, node);
       this.anchors.set(anchor, node);
       return this.convertShared(node, depth);
     }
@@ -140,7 +142,10 @@ export class Converter {
     const at = node ?? (pair.value as YamlNode | null) ?? ({} as YamlNode);
     if (node && isScalar(node) && node.type === 'PLAIN' && !node.tag) {
       // A plain key is never a value, so `.nan` or `~` here are keys, not JSON numbers or nulls.
-      if (node.anchor) this.anchors.set(node.anchor, node);
+      if (node.anchor) {
+        checkAnchorName(node.anchor, node);
+        this.anchors.set(node.anchor, node);
+      }
       return plainKey(node);
     }
     const value = this.convert(node, depth + 1);
@@ -305,4 +310,13 @@ function preferredRange(node: YamlNode, key: YamlNode | undefined): OffsetRange 
   }
   const range = nodeRange(node);
   return [range[0], Math.min(range[1], range[0] + 1)];
+}
+
+/**
+ * go-yaml takes only letters, digits, `_` and `-` in anchor and alias names (scannerc.go
+ * `yaml_parser_scan_anchor`) and refuses the text at any other character; `yaml` reads on to
+ * the next blank (`&a.b`, `&a#`).
+ */
+function checkAnchorName(name: string, node: YamlNode): void {
+  if (!/^[0-9A-Za-z_-]+$/.test(name)) throw new ConvertError(`the anchor name '${name}' has a character Kubernetes' YAML decoder refuses (letters, digits, '_' and '-' only)`, node);
 }

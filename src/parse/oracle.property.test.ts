@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unusualYaml } from '../../test/oracle/generate.js';
+import { manifestYaml, unusualYaml } from '../../test/oracle/generate.js';
 import { ballastReads, oracleReads, oracleUnavailable, runOracle } from '../../test/oracle/oracle.js';
 import { expectSameAsFullParser } from '../../test/oracle/tiers.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -10,18 +10,28 @@ import { parseYamlFile } from './yaml.js';
 const unavailable = oracleUnavailable();
 // A fixed seed keeps CI deterministic; BALLAST_FUZZ_SEED explores further.
 const seed = Number(process.env['BALLAST_FUZZ_SEED'] ?? 17);
-const texts = fc.sample(unusualYaml, { numRuns: 1500, seed });
 
-describe('unusual YAML (tabs, Unicode white space, odd indentation, every spelling; test/oracle/generate.ts)', () => {
+describe.each([
+  // Anything a person or a template might write; the scanner takes few of these whole.
+  { name: 'unusual YAML (tabs, Unicode white space, odd indentation, every spelling)', arbitrary: unusualYaml, taken: 25, aliased: 0 },
+  // Well-formed manifests with anchors, aliases and tabs, which the scanner reads itself.
+  { name: 'manifests with anchors, aliases and tab-set-off comments', arbitrary: manifestYaml, taken: 250, aliased: 120 },
+])('$name (test/oracle/generate.ts)', ({ arbitrary, taken: minimum, aliased: minimumAliased }) => {
+  const texts = fc.sample(arbitrary, { numRuns: 1500, seed });
+
   it('gives the scanner and the full parser the same values and positions', () => {
     let taken = 0;
+    let aliased = 0;
     for (const text of texts) {
       // Where `yaml` refuses what go-yaml reads (`[-, a]`), the scanner may read more; the
       // oracle test below holds it to Kubernetes' reading.
       if (parseYamlFile('x.yaml', text, DEFAULT_LIMITS, { fast: false }).problems.some((problem) => problem.ruleId === 'parse-error')) continue;
-      if (expectSameAsFullParser(text, JSON.stringify(text), scanYaml)) taken++;
+      if (!expectSameAsFullParser(text, JSON.stringify(text), scanYaml)) continue;
+      taken++;
+      if (/: \*|- \*/.test(text)) aliased++;
     }
-    expect(taken).toBeGreaterThan(25);
+    expect(taken).toBeGreaterThan(minimum);
+    expect(aliased).toBeGreaterThanOrEqual(minimumAliased);
   });
 
   it.skipIf(unavailable !== undefined)(`never reads other values than Kubernetes' decoder${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {

@@ -9,6 +9,9 @@ import type { DocumentHandle, OffsetRange, SourceFile } from './source.js';
  *   child of a mapping = keyStart, keyEnd, node
  *   child of a sequence = node
  *
+ * An alias is its anchored node's slots again, the start replaced by ~aliasStart and the end by
+ * the alias's end: paths through it locate in the anchored node, the alias itself as `*name`.
+ *
  * Children line up with the value: the n-th key of a mapping object (insertion order, which is
  * source order on the fast paths) is its n-th child. JavaScript lists integer-like keys ("8080")
  * first whatever their insertion order, so the fast paths leave mappings with such keys to the
@@ -43,6 +46,20 @@ export class PositionTableBuilder {
     this.slots[handle + 2] = this.slots.length - handle;
   }
 
+  /** Where the next node's slots begin. */
+  get length(): number {
+    return this.slots.length;
+  }
+
+  /** An alias at [start, end) to the collection whose slots are [from, to). */
+  alias(start: number, end: number, from: number, to: number): void {
+    const at = this.slots.length;
+    for (let slot = from; slot < to; slot++) this.slots.push(this.slots[slot] ?? 0);
+    this.slots[at] = ~start;
+    this.slots[at + 1] = end;
+    this.lastEnd = end;
+  }
+
   finish(): Int32Array {
     return Int32Array.from(this.slots);
   }
@@ -57,6 +74,8 @@ export function locateInTable(table: Int32Array, value: unknown, path: Path): Of
   const { node, current, keyRange } = walkTable(table, value, path);
   const start = slot(table, node);
   const end = slot(table, node + 1);
+  // An alias shows as itself, as a scalar does.
+  if (start < 0) return [~start, end];
   const isCollection = slot(table, node + 2) > 3 || Array.isArray(current) || isMap(current);
   if (!isCollection) return [start, Math.max(start, end)];
   if (keyRange) return keyRange;

@@ -86,8 +86,21 @@ describe.each(Object.entries(paths))('%s agrees with the full parser', (_name, p
     for (const text of cases) expectSameAsFullParser(text, JSON.stringify(text), parse);
   });
 
+  it('takes anchors, aliases and tabs set off from values itself (bench/README.md, other styles)', () => {
+    const texts = [
+      'a: &x 1\nb: *x\n',
+      'metadata:\n  labels: &labels # shared\n    app: web\nspec:\n  selector:\n    matchLabels: *labels\n',
+      'a: &x [1, {b: c}]\nb:\n- *x\n- &y\n  - z\nc: *y\n',
+      "image: x:1\t# pinned\nname: 'y'\t# c\nargs: [a]\t# c\ncommand: echo\thello\n",
+      'args:\n- --leader-elect=false\t# TODO: re-enable\n',
+      'a:\tb\nc: \t# c\n  d: 1\n',
+      'script: |\n  if x; then\n  \techo y\n  fi\n',
+    ];
+    for (const text of texts) expect(expectSameAsFullParser(text, JSON.stringify(text), parse), JSON.stringify(text)).toBe(true);
+  });
+
   it('declines what it does not handle, so the full parser reports it', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '? a\n: b\n', 'a: 1\na: 2\n', '<<: {a: 1}\n', 'a: "unclosed\n', '%YAML 1.1\n---\na: 1\n', 'a:\n\t- b\n']) {
+    for (const text of ['a: &x\nb: *x\n', '&k a: 1\nb: *k\n', '- &a k: v\n', 'a: &x.y 1\n', 'a: *x\n', 'a: &x [*x]\n', 'a: !!str 1\n', '? a\n: b\n', 'a: 1\na: 2\n', '<<: {a: 1}\n', 'a: "unclosed\n', '%YAML 1.1\n---\na: 1\n', 'a:\n\t- b\n']) {
       expect(parse(text, DEFAULT_LIMITS), JSON.stringify(text)).toBeUndefined();
     }
   });

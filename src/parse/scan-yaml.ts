@@ -20,10 +20,11 @@ export interface FastFile {
 /**
  * The quickest path: a direct scanner for YAML as manifests are usually written — block
  * mappings and sequences indented with spaces, one-line plain and quoted scalars, literal and
- * simple folded block scalars, flow collections, comments, `---` separators. It reads the text
- * once, with no token objects, and builds values and the position table as it goes. Anything it
- * is not sure about (anchors, tags, multi-line plain scalars, tabs, odd indentation...) makes
- * it decline, and the full parser takes the file. Differential tests hold its values and
+ * simple folded block scalars, flow collections, comments, anchors on values and their aliases,
+ * `---` separators. It reads the text once, with no token objects, and builds values and the
+ * position table as it goes. Anything it is not sure about (merge keys, tags, anchors on keys,
+ * multi-line plain scalars, tabs in indentation, odd indentation...) makes it decline, and the
+ * full parser takes the file. Differential tests hold its values and
  * positions equal to the full parser's and its values to Kubernetes' decoder's (oracle.test.ts).
  */
 class Decline extends Error {}
@@ -36,6 +37,15 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 const TAB = 9;
+const AMPERSAND = 38;
+const ASTERISK = 42;
+
+/** An anchored node: its value, where its slots lie in the document's table (`to` is -1 while it is read). */
+interface Anchored {
+  value: unknown;
+  from: number;
+  to: number;
+}
 
 export function scanYaml(text: string, limits: InputLimits): FastFile | undefined {
   try {
@@ -49,6 +59,11 @@ export function scanYaml(text: string, limits: InputLimits): FastFile | undefine
 class Scanner {
   private pos = 0;
   private table = new PositionTableBuilder();
+  /** The document's anchors (go-yaml's are per document); the last of a name wins. */
+  private anchors = new Map<string, Anchored>();
+  /** Nodes that aliases expanded to in the whole file: the full parser's budget (convert.ts). */
+  private aliasNodes = 0;
+  private readonly sizes = new WeakMap<object, number>();
 
   constructor(
     private readonly text: string,
@@ -77,6 +92,7 @@ class Scanner {
         continue;
       }
       this.table = new PositionTableBuilder();
+      this.anchors = new Map();
       const value = this.blockNode(0, 0);
       this.skipBlankLines();
       documents.push({ index: count++, value, positions: this.table.finish() });
@@ -150,14 +166,17 @@ class Scanner {
     this.pos = Math.min(end + 1, this.text.length);
   }
 
-  /** After a value on a line: only spaces, then a comment or the end of the line. Moves to the next line. */
+  /**
+   * After a value on a line: only blanks, then a comment or the end of the line. Moves to the
+   * next line. Tabs count as blanks here: after a scalar, an alias or a flow collection go-yaml
+   * allows no simple key, so its scanner skips them (scannerc.go `yaml_parser_scan_to_next_token`).
+   */
   private finishLine(from: number): void {
     let at = from;
-    while (this.code(at) === SPACE) at++;
+    while (this.code(at) === SPACE || this.code(at) === TAB) at++;
     const c = this.code(at);
     if (c === HASH) at = this.lineEnd(at);
     else if (c === CR && this.code(at + 1) === NEWLINE) at++;
-    else if (c === TAB) throw DECLINE;
     else if (at < this.text.length && c !== NEWLINE) throw DECLINE;
     this.pos = Math.min(at + 1, this.text.length);
   }
@@ -199,13 +218,30 @@ class Scanner {
     return result;
   }
 
-  /** The value after `key:` (pos just past the colon). */
+  /**
+   * The value after `key:` (pos just past the colon), perhaps anchored or an alias. go-yaml skips
+   * tabs after a mapping's `:` as blanks (unlike after `-`; oracle.test.ts holds both).
+   */
   private mappingValue(indent: number, depth: number): unknown {
-    const afterColon = this.pos;
-    let at = afterColon;
-    while (this.code(at) === SPACE) at++;
+    let at = this.skipBlanks(this.pos);
     const c = this.code(at);
-    if (c === TAB) throw DECLINE;
+    if (c === ASTERISK) return this.alias(at, indent);
+    if (c !== AMPERSAND) return this.valueAt(at, indent, depth, false);
+    const name = this.anchorName(at);
+    at = this.skipBlanks(at + name.length + 1);
+    const anchored = this.anchor(name);
+    return this.anchored(anchored, this.valueAt(at, indent, depth, true));
+  }
+
+  private skipBlanks(from: number): number {
+    let at = from;
+    while (this.code(at) === SPACE || this.code(at) === TAB) at++;
+    return at;
+  }
+
+  /** A mapping's value from its first character `at` (or the end of the key's line). */
+  private valueAt(at: number, indent: number, depth: number, anchored: boolean): unknown {
+    const c = this.code(at);
     const lineDone = Number.isNaN(c) || c === NEWLINE || c === HASH || (c === CR && this.code(at + 1) === NEWLINE);
     if (!lineDone) {
       this.pos = at;
@@ -225,6 +261,8 @@ class Scanner {
         return this.blockNode(childIndent, depth + 1);
       }
     }
+    // An anchored empty node: rare, left to the full parser.
+    if (anchored) throw DECLINE;
     this.table.leaf(emptyAt, emptyAt);
     return null;
   }
@@ -234,30 +272,20 @@ class Scanner {
     const result: unknown[] = [];
     const node = this.table.open(this.pos);
     for (;;) {
-      const afterDash = this.pos + 1;
-      let at = afterDash;
+      let at = this.pos + 1;
       while (this.code(at) === SPACE) at++;
       const c = this.code(at);
       if (c === TAB) throw DECLINE;
-      const lineDone = Number.isNaN(c) || c === NEWLINE || c === HASH || (c === CR && this.code(at + 1) === NEWLINE);
-      if (lineDone) {
-        const emptyAt = at;
-        this.finishLine(at);
-        this.skipBlankLines();
-        const childIndent = this.pos < this.text.length && !this.atMarker() ? this.indentAt(this.pos) : -1;
-        if (childIndent > indent) {
-          this.pos += childIndent;
-          result.push(this.blockNode(childIndent, depth + 1));
-        } else {
-          this.table.leaf(emptyAt, emptyAt);
-          result.push(null);
-        }
+      if (c === ASTERISK) {
+        result.push(this.alias(at, indent));
+      } else if (c === AMPERSAND) {
+        const name = this.anchorName(at);
+        at += name.length + 1;
+        while (this.code(at) === SPACE) at++;
+        const anchored = this.anchor(name);
+        result.push(this.anchored(anchored, this.itemAt(at, indent, depth, true)));
       } else {
-        this.pos = at;
-        const column = this.column(at);
-        if (c === DASH && this.isSeparated(at + 1)) result.push(this.blockSequence(column, depth + 1));
-        else if (this.keyEnd(at) !== undefined) result.push(this.blockMapping(column, depth + 1));
-        else result.push(this.inlineValue(indent, depth + 1, false));
+        result.push(this.itemAt(at, indent, depth, false));
       }
       if (!this.nextSibling(indent)) break;
       if (!(this.code(this.pos) === DASH && this.isSeparated(this.pos + 1))) {
@@ -269,6 +297,97 @@ class Scanner {
     }
     this.table.close(node, this.table.lastEnd);
     return result;
+  }
+
+  /** A sequence item from its first character `at` (or the end of the dash's line). */
+  private itemAt(at: number, indent: number, depth: number, anchored: boolean): unknown {
+    const c = this.code(at);
+    if (c === TAB) throw DECLINE;
+    const lineDone = Number.isNaN(c) || c === NEWLINE || c === HASH || (c === CR && this.code(at + 1) === NEWLINE);
+    if (lineDone) {
+      const emptyAt = at;
+      this.finishLine(at);
+      this.skipBlankLines();
+      const childIndent = this.pos < this.text.length && !this.atMarker() ? this.indentAt(this.pos) : -1;
+      if (childIndent > indent) {
+        this.pos += childIndent;
+        return this.blockNode(childIndent, depth + 1);
+      }
+      if (anchored) throw DECLINE;
+      this.table.leaf(emptyAt, emptyAt);
+      return null;
+    }
+    this.pos = at;
+    const column = this.column(at);
+    const isDash = c === DASH && this.isSeparated(at + 1);
+    const isKey = !isDash && this.keyEnd(at) !== undefined;
+    // `- &a key: v` anchors the key, not the mapping: left to the full parser.
+    if (anchored && (isDash || isKey)) throw DECLINE;
+    if (isDash) return this.blockSequence(column, depth + 1);
+    if (isKey) return this.blockMapping(column, depth + 1);
+    return this.inlineValue(indent, depth + 1, false);
+  }
+
+  // ---- anchors and aliases -----------------------------------------------------------------------
+
+  /**
+   * The name of the anchor at `at` (`&name`). go-yaml takes only letters, digits, `_` and `-`
+   * (scannerc.go `yaml_parser_scan_anchor`); anything else, or no blank after it, is left to the
+   * full parser.
+   */
+  private anchorName(at: number): string {
+    let end = at + 1;
+    while (isAnchorCharacter(this.code(end))) end++;
+    if (end === at + 1 || !this.isSeparated(end)) throw DECLINE;
+    return this.text.slice(at + 1, end);
+  }
+
+  /**
+   * Registers an anchor where it stands, before its node is read: an alias names the last anchor
+   * of its name in document order, so one of the same name inside the node replaces it.
+   */
+  private anchor(name: string): Anchored {
+    const anchored: Anchored = { value: null, from: this.table.length, to: -1 };
+    this.anchors.set(name, anchored);
+    return anchored;
+  }
+
+  private anchored(anchored: Anchored, value: unknown): unknown {
+    anchored.value = value;
+    anchored.to = this.table.length;
+    return value;
+  }
+
+  /**
+   * `*name` as a whole value: the anchored value, shared as the full parser shares it, counted
+   * against the same alias budget. Paths through it locate in the anchored node.
+   */
+  private alias(at: number, indent: number): unknown {
+    const name = this.anchorName(at);
+    const end = at + 1 + name.length;
+    const target = this.anchors.get(name);
+    // Unknown, or an alias inside its own anchor's node: errors for the full parser to report.
+    if (!target || target.to === -1) throw DECLINE;
+    this.aliasNodes += this.nodeCount(target.value, 0);
+    if (!(this.aliasNodes <= this.limits.maxAliasNodes)) throw DECLINE;
+    if (target.value !== null && typeof target.value === 'object') this.table.alias(at, end, target.from, target.to);
+    else this.table.leaf(at, end);
+    this.finishLine(end);
+    this.noContinuation(indent, false);
+    return target.value;
+  }
+
+  /** Nodes an alias to `value` stands for, counted as convert.ts counts them; too deep to count is infinite. */
+  private nodeCount(value: unknown, depth: number): number {
+    if (value === null || typeof value !== 'object') return 1;
+    const known = this.sizes.get(value);
+    if (known !== undefined) return known;
+    let total = 1;
+    if (depth >= 32) total = Number.POSITIVE_INFINITY;
+    else if (Array.isArray(value)) for (const item of value) total += this.nodeCount(item, depth + 1);
+    else for (const key in value) total += 1 + this.nodeCount((value as Record<string, unknown>)[key], depth + 1);
+    this.sizes.set(value, total);
+    return total;
   }
 
   /**
@@ -298,10 +417,16 @@ class Scanner {
     const end = this.lineEnd(at);
     for (let i = at; i < end; i++) {
       const k = this.code(i);
-      // A tab ends a plain key (`replicas\t: 3`) or starts a comment (`x\t# a: b`): other paths.
-      if (k === TAB) throw DECLINE;
       if (k === COLON && this.isSeparated(i + 1)) return i;
       if (k === HASH && this.code(i - 1) === SPACE) return undefined;
+      if (k === TAB) {
+        // A tab that sets off a comment ends the line's content (`- x\t# a: b`); one before a key's
+        // colon (`replicas\t: 3`) or inside a key is left to the full parser.
+        let next = i;
+        while (this.code(next) === TAB || this.code(next) === SPACE) next++;
+        if (this.code(next) === HASH) return undefined;
+        throw DECLINE;
+      }
     }
     return undefined;
   }
@@ -360,10 +485,10 @@ class Scanner {
     let end = start;
     for (let i = start; i < lineEnd; i++) {
       const k = this.code(i);
-      if (k === HASH && this.code(i - 1) === SPACE) break;
+      // A plain scalar eats the blanks after it, tabs too; a blank then `#` starts a comment.
+      if (k === HASH && (this.code(i - 1) === SPACE || this.code(i - 1) === TAB)) break;
       if (k === COLON && this.isSeparated(i + 1)) throw DECLINE; // `a: b: c`
-      if (k === TAB) throw DECLINE;
-      if (k !== SPACE && k !== CR) end = i + 1;
+      if (k !== SPACE && k !== TAB && k !== CR) end = i + 1;
     }
     const source = this.text.slice(start, end);
     this.table.leaf(start, end);
@@ -452,10 +577,12 @@ class Scanner {
       const lineStart = this.pos;
       const end = this.lineEnd(lineStart);
       const raw = this.text.slice(lineStart, end).replace(/\r$/, '');
-      if (raw.includes('\t')) throw DECLINE;
       // Indentation is spaces only: a leading NBSP or U+3000 is content.
       let spaces = 0;
       while (raw.charCodeAt(spaces) === SPACE) spaces++;
+      // A tab past the content's indentation is text; one within it (or before the first line's
+      // text, or starting a folded line, which folds differently) is left to the full parser.
+      if (raw.charCodeAt(spaces) === TAB && (contentIndent === -1 || spaces < contentIndent || style === 62)) throw DECLINE;
       if (spaces === raw.length) {
         if (contentIndent !== -1 && spaces > contentIndent) throw DECLINE;
         if (contentIndent === -1 && spaces > indent + 1) throw DECLINE;
@@ -605,6 +732,10 @@ class Scanner {
     }
     return end;
   }
+}
+
+function isAnchorCharacter(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DASH;
 }
 
 const DOUBLE_QUOTE_ESCAPES: Readonly<Record<string, string>> = {

@@ -30,7 +30,7 @@ describe('toWire / fromWire', () => {
 
   it.each([
     ['negative zero', 'ratio: -0.0\n'],
-    ['an anchor (full parser)', 'a: &x 1\nb: *x\n'],
+    ['a merge key (full parser)', 'a: &x {b: 1}\n<<: *x\n'],
   ])('sends a file with %s as text, to be parsed again', (_, text) => {
     const wire = toWire(parseText('odd.yaml', text));
     expect(wire).toEqual({ path: 'odd.yaml', text, reparse: true });

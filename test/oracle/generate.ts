@@ -75,7 +75,7 @@ const SPELLINGS = [
   'a:b',
   'x#y',
 ];
-const WORDS = ['a', 'b', 'name', 'replicas', 'image', 'app', 'key', 'value', 'spec', 'x y', 'ümlaut', '\u00a0nb', '\u3000id'];
+const WORDS = ['a', 'b', 'name', 'replicas', 'image', 'app', 'key', 'value', 'spec', 'x y', 'x\ty', 'ümlaut', '\u00a0nb', '\u3000id'];
 const SPACE = fc.constantFrom(' ', ' ', ' ', '  ', '\t', ' \t', '\t ');
 const BREAK = fc.constantFrom('\n', '\n', '\n', '\n', '\r\n', '\r', '\u0085', '\u2028', '\u2029');
 const COMMENT = fc.constantFrom('# c', '# key: value', '#: x', '# ballast-ignore-file', '# - item', '#\u00a0x');
@@ -91,7 +91,9 @@ const scalar = fc.oneof({ weight: 4, arbitrary: plain }, { weight: 2, arbitrary:
 /** A text fragment plus the indentation it was written for; lines joined later. */
 type Lines = string[];
 
-const anchor = fc.option(fc.constantFrom('&a ', '&b ', '&k '), { nil: undefined, freq: 4 });
+const anchor = fc.option(fc.constantFrom('&a ', '&b ', '&k ', '&a\t', '&a.b ', '&a# '), { nil: undefined, freq: 4 });
+/** What follows a value on its line: nothing, blanks, a comment set off by spaces or a tab. */
+const TRAILER = fc.constantFrom('', '', '', ' ', '\t', '  # c', '\t# c: d', ' \t# c', '#c');
 
 function flowText(depth: number): fc.Arbitrary<string> {
   const item: fc.Arbitrary<string> =
@@ -107,7 +109,7 @@ function flowText(depth: number): fc.Arbitrary<string> {
 const blockScalar = fc
   .tuple(
     fc.constantFrom('|', '|-', '|+', '>', '>-', '|2', '>1', '| # c'),
-    fc.array(fc.oneof(fc.constantFrom('', ' ', '\u00a0lead', '\u3000lead', '# not a comment', 'key: not a map', '  more', '\tt'), plain), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.oneof(fc.constantFrom('', ' ', '\u00a0lead', '\u3000lead', '# not a comment', 'key: not a map', '  more', '\tt', 'a\tb', ' \tx', 'x\t'), plain), { minLength: 1, maxLength: 4 }),
   )
   .map(([header, lines]) => ({ header, lines }));
 
@@ -116,13 +118,22 @@ function blockNode(indent: number, depth: number): fc.Arbitrary<{ inline: string
   const pad = ' '.repeat(indent + 2);
   const leaf = fc.oneof(
     { weight: 6, arbitrary: fc.tuple(anchor, scalar).map(([a, s]) => ({ inline: `${a ?? ''}${s}`, lines: [] as Lines })) },
-    { weight: 1, arbitrary: fc.constantFrom('*a', '*b', '*k', '*missing', '!!str 3', '!!int 3', '!!int x', '!!float 1', '!custom v', '!!binary aGk=').map((inline) => ({ inline, lines: [] as Lines })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom('*a', '*b', '*k', '*a', '*b', '*missing', '*a.b', '!!str 3', '!!int 3', '!!int x', '!!float 1', '!custom v', '!!binary aGk='), TRAILER)
+        .map(([inline, trailer]) => ({ inline: `${inline}${trailer}`, lines: [] as Lines })),
+    },
     { weight: 1, arbitrary: flowText(2).map((inline) => ({ inline, lines: [] as Lines })) },
     { weight: 1, arbitrary: blockScalar.map(({ header, lines }) => ({ inline: header, lines: lines.map((line) => (line === '' ? '' : `${pad}${line}`)) })) },
   );
   if (depth <= 0) return leaf;
   const child = (at: number): fc.Arbitrary<{ inline: string; lines: Lines }> => blockNode(at, depth - 1);
-  const mapping = fc.array(fc.tuple(mapKey, SPACE, fc.constantFrom(0, 0, 0, 0, 0, 1, -1), child(indent + 2)), { minLength: 1, maxLength: 4 }).map((entries) => {
+  // Anchors on block collections too (`labels: &labels` over the lines of the mapping), as
+  // hand-written manifests share labels; the alias leaves above name them.
+  const anchored = (at: number): fc.Arbitrary<{ inline: string; lines: Lines }> =>
+    fc.tuple(anchor, child(at), TRAILER).map(([a, value, trailer]) => (value.inline === '' && a ? { inline: `${a.trimEnd()}${trailer}`, lines: value.lines } : value));
+  const mapping = fc.array(fc.tuple(mapKey, SPACE, fc.constantFrom(0, 0, 0, 0, 0, 1, -1), anchored(indent + 2)), { minLength: 1, maxLength: 4 }).map((entries) => {
     const lines: Lines = [];
     for (const [key, space, slip, value] of entries) {
       const column = ' '.repeat(Math.max(0, indent + 2 + slip));
@@ -130,7 +141,7 @@ function blockNode(indent: number, depth: number): fc.Arbitrary<{ inline: string
     }
     return { inline: '', lines };
   });
-  const sequence = fc.array(fc.tuple(fc.constantFrom('- ', '- ', '-\t', '-  '), child(indent + 2)), { minLength: 1, maxLength: 3 }).map((items) => {
+  const sequence = fc.array(fc.tuple(fc.constantFrom('- ', '- ', '-\t', '-  '), anchored(indent + 2)), { minLength: 1, maxLength: 3 }).map((items) => {
     const lines: Lines = [];
     for (const [dash, value] of items) lines.push(`${' '.repeat(indent + 2)}${dash}${value.inline}`, ...value.lines);
     return { inline: '', lines };
@@ -180,3 +191,85 @@ export const unusualYaml: fc.Arbitrary<string> = fc
       .join('');
     return `${bom}${text}`;
   });
+
+/**
+ * Manifests as people write them, well-formed enough for the direct scanner to take most: block
+ * mappings and sequences at consistent indentation with anchors on collections and scalars,
+ * aliases to them (some to names not yet anchored, or anchored inside themselves), comments set
+ * off by tabs, tabs inside plain and block-scalar text. What the scanner takes must read as the
+ * full parser and Kubernetes read it.
+ */
+type Shape =
+  | { kind: 'scalar'; text: string; anchor: string | undefined; trailer: string }
+  | { kind: 'alias'; name: string; trailer: string }
+  | { kind: 'block'; header: string; lines: string[]; anchor: string | undefined }
+  | { kind: 'map'; entries: [string, Shape][]; anchor: string | undefined; trailer: string }
+  | { kind: 'seq'; items: Shape[]; anchor: string | undefined; trailer: string; compact: boolean };
+
+const ANCHOR_NAME = fc.option(fc.constantFrom('labels', 'a', 'b', 'x-1', 'k_2'), { nil: undefined, freq: 3 });
+const ALIAS_NAME = fc.constantFrom('labels', 'labels', 'labels', 'labels', 'a', 'a', 'a', 'b', 'x-1', 'k_2', 'none');
+const KEY = fc.constantFrom('app', 'name', 'labels', 'image', 'replicas', 'args', 'cpu', 'x y', '"quoted"', "'single'", 'on', '0x1Fk', 'app.kubernetes.io/name');
+const VALUE = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('web', 'nginx:1.25', '100m', '1', '0777', 'yes', 'x\ty', 'a b\tc', '--leader-elect=false', 'http://x/#a', '"q\\tz"', "'it''s'", '~', '1e3') },
+  { weight: 1, arbitrary: plain },
+);
+const TRAIL = fc.constantFrom('', '', '', ' # c', '\t# c', '\t# TODO: re-enable', ' \t# c', '\t', '  ');
+/** After `key:` or `-` with the node on the lines below, go-yaml refuses a tab: now and then only. */
+const HEADER_TRAIL = fc.constantFrom('', '', '', '', '', ' # c', '  ', '\t# c');
+
+const shape: fc.Arbitrary<Shape> = fc.letrec<{ node: Shape; map: Shape; seq: Shape }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ kind: fc.constant('scalar' as const), text: VALUE, anchor: ANCHOR_NAME, trailer: TRAIL }),
+    fc.record({ kind: fc.constant('alias' as const), name: ALIAS_NAME, trailer: TRAIL }),
+    fc.record({
+      kind: fc.constant('block' as const),
+      header: fc.constantFrom('|', '|-', '>', '>-', '|\t# c'),
+      // A tab first on the first line is refused by go-yaml: rare here, so most texts stay readable.
+      lines: fc.tuple(fc.constantFrom('text', 'a\tb', 'x\t', 'two words', '# no comment', 'text', '\tlead'), fc.array(fc.constantFrom('text', 'a\tb', '\tlead', 'x\t', 'two words', '', '# no comment'), { maxLength: 2 })).map(([first, rest]) => [first, ...rest]),
+      anchor: ANCHOR_NAME,
+    }),
+    tie('map'),
+    tie('seq'),
+  ),
+  map: fc.record({
+    kind: fc.constant('map' as const),
+    entries: fc.uniqueArray(fc.tuple(KEY, tie('node')), { minLength: 1, maxLength: 4, selector: ([key]) => key }),
+    anchor: ANCHOR_NAME,
+    trailer: HEADER_TRAIL,
+  }),
+  seq: fc.record({ kind: fc.constant('seq' as const), items: fc.array(tie('node'), { minLength: 1, maxLength: 3 }), anchor: ANCHOR_NAME, trailer: HEADER_TRAIL, compact: fc.boolean() }),
+})).node;
+
+/** Lines for `shape` as the value after `lead` (`key:` or `-`), its own lines indented `indent`. */
+function render(shape: Shape, lead: string, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  const anchor = 'anchor' in shape && shape.anchor ? ` &${shape.anchor}` : '';
+  switch (shape.kind) {
+    case 'scalar':
+      return [`${lead}${anchor} ${shape.text}${shape.trailer}`];
+    case 'alias':
+      return [`${lead} *${shape.name}${shape.trailer}`];
+    case 'block':
+      return [`${lead}${anchor} ${shape.header}`, ...shape.lines.map((line) => (line === '' ? '' : `${pad}${line}`))];
+    case 'map': {
+      const entries = shape.entries.map(([key, value]) => render(value, `${pad}${key}:`, indent + 2));
+      // A mapping in a sequence usually starts on the dash's line (`- name: x`).
+      const [first] = shape.entries;
+      if (first && lead.endsWith('-') && !anchor && shape.trailer === '') return [...render(first[1], `${lead} ${first[0]}:`, indent + 2), ...entries.slice(1).flat()];
+      return [`${lead}${anchor}${shape.trailer}`, ...entries.flat()];
+    }
+    case 'seq': {
+      // A sequence may stand at its key's indentation (`key:\n- a`), as kubectl writes them.
+      const at = shape.compact && lead.trimStart() !== '-' && lead !== '' ? indent - 2 : indent;
+      return [`${lead}${anchor}${shape.trailer}`, ...shape.items.flatMap((item) => render(item, `${' '.repeat(Math.max(0, at))}-`, Math.max(0, at) + 2))];
+    }
+  }
+}
+
+/** Most documents first anchor what the aliases below name, as manifests share labels. */
+const HEAD = fc.constantFrom('', 'base: &labels\n  app: web\n  tier: x\nshared: &a 3\n', 'base: &labels\n  app: web\n  tier: x\nshared: &a 3\n', 'base: &labels [a, b]\n', 'base:\n- &a x\n- &labels\n  - y\n');
+
+export const manifestYaml: fc.Arbitrary<string> = fc
+  .array(fc.tuple(HEAD, fc.uniqueArray(fc.tuple(KEY, shape), { minLength: 1, maxLength: 5, selector: ([key]) => key })), { minLength: 1, maxLength: 2 })
+  .map((documents) => documents.map(([head, entries]) => head + entries.flatMap(([key, value]) => render(value, `${key}:`, 2)).join('\n')).join('\n---\n') + '\n');
