@@ -71,6 +71,18 @@ const CASES: [name: string, text: string, reads: unknown[] | 'error', fullParser
   ['an empty file', '', []],
   ['a comment-only file', '# only\n', []],
   ['an explicit document end', 'a: 1\n...\n', [{ a: 1 }]],
+  ['a stream of only ...', '...\n', 'error'],
+  ['a comment, then ...', '# c\n...\n', 'error'],
+  ['... before a document', '...\na: 1\n', 'error'],
+  ['a second ... after a document end', 'a: 1\n...\n...\n', [{ a: 1 }]],
+  ['a bare document after ...', 'a: 1\n...\nb: 2\n', 'error'],
+  ['--- after ...', 'a: 1\n...\n---\nb: 2\n', [{ a: 1 }, { b: 2 }]],
+  ['... after ---', '---\n...\n', [null]],
+  ['a %YAML 1.2 directive with no document', '%YAML 1.2\n', 'error'],
+  ['a %YAML 1.1 directive with no document', '%YAML 1.1\n', 'error'],
+  ['a %YAML 1.1 directive closed by ...', '%YAML 1.1\n...\n', 'error'],
+  ['a %TAG handle in its own document', '%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n', [{ a: '1' }]],
+  ['a %TAG handle used past its document', '%TAG !e! tag:example.com,2000:\n--- !e!A\na: b\n--- !e!B\nc: d\n', 'error'],
 ];
 
 describe('named misreads: ballast reads what Kubernetes reads', () => {

@@ -1,5 +1,6 @@
 import { Composer, Parser, visit, YAMLParseError } from 'yaml';
 import { goRejects } from './tabs.js';
+import { goDocumentStructure } from './documents.js';
 import type { CST, Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import { ConvertError, Converter, YamlDocument, nodeRange, type AliasBudget } from './convert.js';
 import { findExcessiveNesting, MAX_FLOW_DEPTH, type InputLimits } from './limits.js';
@@ -58,7 +59,8 @@ export function parseYamlFile(path: string, rawText: string, limits: InputLimits
     docs = parseStream(source);
   } catch (error) {
     if (error instanceof TooDeep) return refuseNesting(parsed, error.offset, limits);
-    parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: describe(error) }, range: [0, 0], document: 0 });
+    const range: OffsetRange = error instanceof YAMLParseError ? [error.pos[0], error.pos[1]] : [0, 0];
+    parsed.problems.push({ ruleId: 'parse-error', messageId: 'syntax', data: { detail: describe(error) }, range, document: 0 });
     parsed.documentCount = 1;
     return parsed;
   }
@@ -153,23 +155,31 @@ const FLOW_COLON = /[[{,]\s*:|\S:[^\s]|^\s*\?/m;
 /** All documents of a text, refusing (before composing, which recurses) one nested too deep. */
 function parseAllDocuments(text: string): Document.Parsed[] {
   const tokens = Array.from(new Parser().parse(text));
-  const refused = new Map<number, number>();
+  const refused = new Map<number, { offset: number; message: string }>();
   let index = 0;
   for (const token of tokens) {
     if (token.type !== 'document') continue;
     const deep = token.value && tooDeepAt(token.value);
     if (deep !== undefined) throw new TooDeep(deep);
     const rejected = text.includes('\t') || FLOW_COLON.test(text) ? goRejects(token, text) : undefined;
-    if (rejected !== undefined) refused.set(index, rejected);
+    if (rejected !== undefined) {
+      const message =
+        text.charAt(rejected) === '\t' ? "a tab character where Kubernetes' YAML decoder refuses one" : '":" here is read differently by Kubernetes\' YAML decoder (go-yaml), which refuses or misreads this text';
+      refused.set(index, { offset: rejected, message });
+    }
     index++;
   }
+  // Document markers and directives: cheap to rule out, as most files have neither `...` nor `%`.
+  const structure = /^(?:\.\.\.|%)/m.test(text) ? goDocumentStructure(tokens, text) : undefined;
   const docs: Document.Parsed[] = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
-  for (const [at, offset] of refused) {
-    const message =
-      text.charAt(offset) === '\t' ? "a tab character where Kubernetes' YAML decoder refuses one" : '":" here is read differently by Kubernetes\' YAML decoder (go-yaml), which refuses or misreads this text';
-    docs[at]?.errors.unshift(new YAMLParseError([offset, offset + 1], 'BAD_SCALAR_START', message));
+  if (structure?.refusal) {
+    const { document, offset, message } = structure.refusal;
+    const doc = docs[document];
+    if (!doc) throw new YAMLParseError([offset, offset + 1], 'BAD_DIRECTIVE', message);
+    refused.set(document, { offset, message });
   }
-  return docs;
+  for (const [at, { offset, message }] of refused) docs[at]?.errors.unshift(new YAMLParseError([offset, offset + 1], 'BAD_SCALAR_START', message));
+  return structure && structure.skipped.size > 0 ? docs.filter((_, at) => !structure.skipped.has(at)) : docs;
 }
 
 /** Offset of a collection nested deeper than MAX_FLOW_DEPTH, walking the CST without recursion. */
