@@ -92,8 +92,7 @@ describe('large reports are written in pieces', () => {
   it('no piece of an uncapped SARIF, JSON, JUnit or stylish report holds more than a bounded number of results', () => {
     // SARIF over 512 MB was one JSON.stringify: exit 2. Here the pieces stay small whatever the total.
     for (const format of ['sarif', 'json', 'junit', 'stylish'] as const) {
-      const pieces =
-        format === 'json' ? [...formatJsonChunks(many, {}, 1_000)] : format === 'stylish' ? [...formatStylishChunks(many, {}, 1_000)] : [...formatChunks(format, many, { maxResults: 0 })];
+      const pieces = format === 'json' ? [...formatJsonChunks(many, {}, 1_000)] : format === 'stylish' ? [...formatStylishChunks(many, {}, 1_000)] : [...formatChunks(format, many, { maxResults: 0 })];
       expect(pieces.length, format).toBeGreaterThan(7);
       const largest = Math.max(...pieces.map((piece) => piece.length));
       const total = pieces.reduce((sum, piece) => sum + piece.length, 0);

@@ -100,7 +100,21 @@ describe.each(Object.entries(paths))('%s agrees with the full parser', (_name, p
   });
 
   it('declines what it does not handle, so the full parser reports it', () => {
-    for (const text of ['a: &x\nb: *x\n', '&k a: 1\nb: *k\n', '- &a k: v\n', 'a: &x.y 1\n', 'a: *x\n', 'a: &x [*x]\n', 'a: !!str 1\n', '? a\n: b\n', 'a: 1\na: 2\n', '<<: {a: 1}\n', 'a: "unclosed\n', '%YAML 1.1\n---\na: 1\n', 'a:\n\t- b\n']) {
+    for (const text of [
+      'a: &x\nb: *x\n',
+      '&k a: 1\nb: *k\n',
+      '- &a k: v\n',
+      'a: &x.y 1\n',
+      'a: *x\n',
+      'a: &x [*x]\n',
+      'a: !!str 1\n',
+      '? a\n: b\n',
+      'a: 1\na: 2\n',
+      '<<: {a: 1}\n',
+      'a: "unclosed\n',
+      '%YAML 1.1\n---\na: 1\n',
+      'a:\n\t- b\n',
+    ]) {
       expect(parse(text, DEFAULT_LIMITS), JSON.stringify(text)).toBeUndefined();
     }
   });

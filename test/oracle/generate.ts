@@ -226,7 +226,9 @@ const shape: fc.Arbitrary<Shape> = fc.letrec<{ node: Shape; map: Shape; seq: Sha
       kind: fc.constant('block' as const),
       header: fc.constantFrom('|', '|-', '>', '>-', '|\t# c'),
       // A tab first on the first line is refused by go-yaml: rare here, so most texts stay readable.
-      lines: fc.tuple(fc.constantFrom('text', 'a\tb', 'x\t', 'two words', '# no comment', 'text', '\tlead'), fc.array(fc.constantFrom('text', 'a\tb', '\tlead', 'x\t', 'two words', '', '# no comment'), { maxLength: 2 })).map(([first, rest]) => [first, ...rest]),
+      lines: fc
+        .tuple(fc.constantFrom('text', 'a\tb', 'x\t', 'two words', '# no comment', 'text', '\tlead'), fc.array(fc.constantFrom('text', 'a\tb', '\tlead', 'x\t', 'two words', '', '# no comment'), { maxLength: 2 }))
+        .map(([first, rest]) => [first, ...rest]),
       anchor: ANCHOR_NAME,
     }),
     tie('map'),
