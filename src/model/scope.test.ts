@@ -73,7 +73,7 @@ describe('namespace-less objects share a namespace only within a directory tree'
   });
 });
 
-describe('an ancestor folder is another application when both folders run workloads', () => {
+describe('a subfolder is another application when it runs workloads behind Services of its own', () => {
   const service = (name: string, labels: Record<string, string>): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: labels, ports: [{ port: 80 }] } });
   const pdb = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web' }, spec: { minAvailable: 1, selector: { matchLabels: { tier: 'web' } } } };
   const servicesOf = (set: ClusterIndex, name: string): string[] => set.servicesFor(set.ofKind('Deployment').find((object) => object.name === name) as K8sObject).map((object) => object.doc.file.path);
@@ -88,6 +88,16 @@ describe('an ancestor folder is another application when both folders run worklo
     ]);
     expect(servicesOf(set, 'es')).toEqual(['es/es-svc.yaml']);
     expect(servicesOf(set, 'es-data')).toEqual(['es/production_cluster/es-svc.yaml']);
+  });
+
+  it('keeps a subfolder of workloads without Services (a variant of the app above) behind the parent folder’s Services', () => {
+    // The guestbook's legacy/ ReplicationControllers, applied next to the guestbook's Services.
+    const set = new ClusterIndex([
+      ...objects('guestbook/frontend-deployment.yaml', workload('frontend')),
+      ...objects('guestbook/frontend-service.yaml', service('frontend', { tier: 'web' })),
+      ...objects('guestbook/legacy/frontend-controller.yaml', workload('frontend-legacy')),
+    ]);
+    expect(servicesOf(set, 'frontend-legacy')).toEqual(['guestbook/frontend-service.yaml']);
   });
 
   it('keeps a subfolder without workloads of its own (policies, Services, autoscalers) with its parent, in both directions', () => {

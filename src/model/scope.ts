@@ -9,10 +9,12 @@
  *  - the same directory: one unit, applied together;
  *  - an ancestor and a descendant: one unit (an app's folder with its policies, autoscalers or
  *    Services in a subfolder), unless the descendant is an application of its own: when the
- *    ancestor folder holds namespace-less workloads (objects that run pods) and so does a folder
- *    on the way down to the descendant, they are two apps deployed apart (an example and its
- *    `production_cluster/` variant, each with its own same-named Service; an all-in-one install
- *    beside the kustomize bases it was rendered from);
+ *    ancestor folder holds namespace-less workloads (objects that run pods) and a folder on the
+ *    way down to the descendant holds both workloads and the Services that route to them, they
+ *    are two apps deployed apart (an example and its `production_cluster/` variant, each with its
+ *    own same-named Service). A subfolder of workloads alone is a variant or a part of the app
+ *    above it, applied next to that app's Services (a `legacy/` set of ReplicationControllers
+ *    behind the guestbook's Services; kustomize bases beside the install rendered from them);
  *  - siblings and unrelated folders: never (other projects linted in the same run).
  */
 import type { SourceFile } from '../parse/source.js';
@@ -98,7 +100,7 @@ function parentOf(directory: string): string {
 export class NamespaceScope {
   private readonly cache = new WeakMap<readonly unknown[], Map<string, readonly unknown[]>>();
   private readonly explicit = new WeakMap<readonly unknown[], boolean>();
-  private workloadDirectories: Set<string> | undefined;
+  private folders: { workloads: Set<string>; applications: Set<string> } | undefined;
 
   /** `objects` may still be filling up; it is read on first use. */
   constructor(private readonly objects: readonly K8sObject[]) {}
@@ -114,23 +116,29 @@ export class NamespaceScope {
     return !this.separateApplications(upper, lower);
   }
 
-  /** Whether the ancestor folder and a folder down to the descendant both hold workloads of their own. */
+  /** Whether the ancestor folder holds workloads and a folder down to the descendant is an application of its own. */
   private separateApplications(upper: string, lower: string): boolean {
-    if (!this.workloadDirectories) {
-      this.workloadDirectories = new Set();
-      // Patches and other fragments complete a workload elsewhere, and a workload that names its own
-      // namespace (a monitoring add-on beside an app's autoscaler) is deployed apart: neither makes
-      // a folder an application of namespace-less objects.
-      for (const object of this.objects) {
-        if (object.podTemplate && object.fragment === undefined && object.namespace === undefined) this.workloadDirectories.add(directoryOf(object));
-      }
-    }
-    const workloads = this.workloadDirectories;
+    const { workloads, applications } = (this.folders ??= this.classifyFolders());
     if (!workloads.has(upper)) return false;
     for (let directory = lower; directory.length > upper.length; directory = parentOf(directory)) {
-      if (workloads.has(directory)) return true;
+      if (applications.has(directory)) return true;
     }
     return false;
+  }
+
+  /** Folders holding namespace-less workloads, and those of them that also hold namespace-less Services. */
+  private classifyFolders(): { workloads: Set<string>; applications: Set<string> } {
+    const workloads = new Set<string>();
+    const services = new Set<string>();
+    // Patches and other fragments complete an object elsewhere, and an object that names its own
+    // namespace (a monitoring add-on beside an app's autoscaler) is deployed apart: neither makes
+    // a folder an application of namespace-less objects.
+    for (const object of this.objects) {
+      if (object.fragment !== undefined || object.namespace !== undefined) continue;
+      if (object.podTemplate) workloads.add(directoryOf(object));
+      else if (object.kind === 'Service') services.add(directoryOf(object));
+    }
+    return { workloads, applications: new Set([...workloads].filter((directory) => services.has(directory))) };
   }
 
   within<T>(from: K8sObject, list: readonly T[], objectOf: (item: T) => K8sObject): readonly T[] {
