@@ -20,6 +20,14 @@ function failure(source: string | object, options: Parameters<typeof validateCon
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
+/** A plugin rule whose only interesting part is its options schema. */
+function pluginRule(id: string, options: AnyRule['meta']['options']): AnyRule {
+  return {
+    meta: { id, scope: 'object', category: 'workload', severity: 'info', summary: 's', rationale: 'r', fix: 'f', appliesTo: ['*'], since: '0.1.0', messages: {}, options },
+    checkObject: () => undefined,
+  };
+}
+
 describe('validateConfig', () => {
   it('accepts a full config and returns it as written', () => {
     const text = lines(
@@ -127,22 +135,7 @@ describe('validateConfig', () => {
   });
 
   it('accepts the IDs and options of plugin rules it is given', () => {
-    const plugin: AnyRule = {
-      meta: {
-        id: 'acme/team-label',
-        scope: 'object',
-        category: 'workload',
-        severity: 'info',
-        summary: 's',
-        rationale: 'r',
-        fix: 'f',
-        appliesTo: ['*'],
-        since: '0.1.0',
-        messages: {},
-        options: { schema: { label: { type: 'string' } }, defaults: { label: 'team' } },
-      },
-      checkObject: () => undefined,
-    };
+    const plugin = pluginRule('acme/team-label', { schema: { label: { type: 'string' } }, defaults: { label: 'team' } });
     const text = lines('rules:', '  acme/team-label: { severity: warning, options: { label: owner } }');
     expect(failure(text).message).toMatch(/^unknown rule "acme\/team-label"/);
     // A plugin's options schema is compiled with ajv (the built-in rules' validators are generated).
@@ -160,6 +153,12 @@ describe('loadConfig', () => {
     await expect(loadConfig('extends: all\n', { path: 'x.yaml' })).resolves.toEqual({ extends: 'all' });
     await expect(loadConfig('extends: most\n', { path: 'x.yaml' })).rejects.toThrow(new ConfigError('extends must be one of "recommended", "strict", "all"', 'x.yaml:1:10'));
   });
+
+  it('loads ajv only for a plugin rule that has an options schema, and validates its options with it', async () => {
+    const plugin = pluginRule('acme/replicas', { schema: { min: { type: 'integer', minimum: 1 } }, defaults: { min: 2 } });
+    await expect(loadConfig(lines('rules:', '  acme/replicas: { options: { min: 0 } }'), { rules: [plugin] })).rejects.toThrow('rules.acme/replicas.options.min must be >= 1');
+    expect(() => validateConfig(lines('rules:', '  acme/replicas: { options: { min: 0 } }'), { rules: [plugin] })).toThrow('no compiler was given');
+  });
 });
 
 describe('closest', () => {
@@ -168,26 +167,5 @@ describe('closest', () => {
     expect(closest('qos-best-effort', ['qos-besteffort', 'replicas-min'])).toBe('qos-besteffort');
     expect(closest('memory', ['replicas-min'])).toBeUndefined();
     expect(closest('x', [])).toBeUndefined();
-  });
-
-  it('loads ajv only for a plugin rule that has an options schema, and validates its options with it', async () => {
-    const plugin: AnyRule = {
-      meta: {
-        id: 'acme/replicas',
-        scope: 'object',
-        category: 'workload',
-        severity: 'info',
-        summary: 's',
-        rationale: 'r',
-        fix: 'f',
-        appliesTo: ['*'],
-        since: '0.1.0',
-        messages: {},
-        options: { schema: { min: { type: 'integer', minimum: 1 } }, defaults: { min: 2 } },
-      },
-      checkObject: () => undefined,
-    };
-    await expect(loadConfig(lines('rules:', '  acme/replicas: { options: { min: 0 } }'), { rules: [plugin] })).rejects.toThrow('rules.acme/replicas.options.min must be >= 1');
-    expect(() => validateConfig(lines('rules:', '  acme/replicas: { options: { min: 0 } }'), { rules: [plugin] })).toThrow('no compiler was given');
   });
 });
